@@ -1,0 +1,3 @@
+//! The flow definitions, one data file per flow.
+
+pub mod rakuten_license_key;

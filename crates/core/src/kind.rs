@@ -1,0 +1,126 @@
+//! The kinds of credential Kagiban knows.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::lang::Text;
+
+/// A kind of credential. The serialized names are stable: CLI output, SQLite and IPC use them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialKind {
+    /// 楽天 RMS serviceSecret (`SP…`), does not expire.
+    RakutenServiceSecret,
+    /// 楽天 RMS licenseKey (`SL…`), valid 3 months.
+    RakutenLicenseKey,
+    /// Amazon MWS auth token (`amzn.mws.<uuid>`), legacy.
+    AmazonMwsAuthToken,
+    /// Amazon seller ID (出品者ID / merchant token).
+    AmazonSellerId,
+    /// Amazon marketplace ID (マーケットプレイスID).
+    AmazonMarketplaceId,
+    /// Amazon MWS developer ID (12 digits).
+    AmazonDeveloperId,
+    /// Login with Amazon client ID.
+    LwaClientId,
+    /// Login with Amazon client secret (rotated every 180 days).
+    LwaClientSecret,
+    /// Login with Amazon refresh token (`Atzr|…`).
+    LwaRefreshToken,
+    /// 楽楽明細 API token.
+    RakurakuApiToken,
+}
+
+impl CredentialKind {
+    /// Every kind, in display order.
+    pub const ALL: [CredentialKind; 10] = [
+        CredentialKind::RakutenServiceSecret,
+        CredentialKind::RakutenLicenseKey,
+        CredentialKind::AmazonMwsAuthToken,
+        CredentialKind::AmazonSellerId,
+        CredentialKind::AmazonMarketplaceId,
+        CredentialKind::AmazonDeveloperId,
+        CredentialKind::LwaClientId,
+        CredentialKind::LwaClientSecret,
+        CredentialKind::LwaRefreshToken,
+        CredentialKind::RakurakuApiToken,
+    ];
+
+    /// The stable snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CredentialKind::RakutenServiceSecret => "rakuten_service_secret",
+            CredentialKind::RakutenLicenseKey => "rakuten_license_key",
+            CredentialKind::AmazonMwsAuthToken => "amazon_mws_auth_token",
+            CredentialKind::AmazonSellerId => "amazon_seller_id",
+            CredentialKind::AmazonMarketplaceId => "amazon_marketplace_id",
+            CredentialKind::AmazonDeveloperId => "amazon_developer_id",
+            CredentialKind::LwaClientId => "lwa_client_id",
+            CredentialKind::LwaClientSecret => "lwa_client_secret",
+            CredentialKind::LwaRefreshToken => "lwa_refresh_token",
+            CredentialKind::RakurakuApiToken => "rakuraku_api_token",
+        }
+    }
+
+    /// Parses a stable name.
+    pub fn parse(s: &str) -> Option<CredentialKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Whether the value is a secret (keychain only, masked in the UI). IDs are not.
+    pub fn is_secret(self) -> bool {
+        !matches!(
+            self,
+            CredentialKind::AmazonSellerId
+                | CredentialKind::AmazonMarketplaceId
+                | CredentialKind::AmazonDeveloperId
+                | CredentialKind::LwaClientId
+        )
+    }
+
+    /// The name a shop owner knows it by.
+    pub fn label(self) -> Text {
+        match self {
+            CredentialKind::RakutenServiceSecret => {
+                Text::new("楽天 serviceSecret", "Rakuten serviceSecret")
+            }
+            CredentialKind::RakutenLicenseKey => Text::new("楽天 licenseKey", "Rakuten licenseKey"),
+            CredentialKind::AmazonMwsAuthToken => Text::new("MWS 認証トークン", "MWS auth token"),
+            CredentialKind::AmazonSellerId => Text::new("出品者ID", "Seller ID"),
+            CredentialKind::AmazonMarketplaceId => {
+                Text::new("マーケットプレイスID", "Marketplace ID")
+            }
+            CredentialKind::AmazonDeveloperId => Text::new("開発者ID", "Developer ID"),
+            CredentialKind::LwaClientId => Text::new("LWA クライアントID", "LWA client ID"),
+            CredentialKind::LwaClientSecret => {
+                Text::new("LWA クライアントシークレット", "LWA client secret")
+            }
+            CredentialKind::LwaRefreshToken => {
+                Text::new("LWA リフレッシュトークン", "LWA refresh token")
+            }
+            CredentialKind::RakurakuApiToken => {
+                Text::new("楽楽明細 APIトークン", "楽楽明細 API token")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for CredentialKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_match_serde() {
+        for kind in CredentialKind::ALL {
+            assert_eq!(CredentialKind::parse(kind.as_str()), Some(kind));
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+    }
+}

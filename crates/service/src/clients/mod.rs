@@ -1,0 +1,3 @@
+//! HTTP clients for the marketplace APIs.
+
+pub mod rms;

@@ -1,0 +1,158 @@
+//! The service's errors: one stable code each, and a sentence that says what to do.
+
+use kagiban_core::kind::CredentialKind;
+use kagiban_core::lang::{Lang, Text};
+
+use crate::views::ErrorView;
+
+/// Everything that can go wrong in a use case. Never carries a secret.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The OS keychain cannot be used.
+    #[error("keychain unavailable: {detail}")]
+    KeychainUnavailable {
+        /// Platform detail, for logs.
+        detail: String,
+    },
+    /// The keychain has no entry for a credential that SQLite lists.
+    #[error("secret missing from the keychain")]
+    SecretMissing,
+    /// SQLite failed.
+    #[error("storage error: {0}")]
+    Storage(String),
+    /// A shop, credential or candidate does not exist (any more).
+    #[error("{what} not found")]
+    NotFound {
+        /// What was looked for.
+        what: &'static str,
+    },
+    /// The shop name is empty or too long.
+    #[error("invalid shop name")]
+    InvalidShopName,
+    /// The text is not a key of the expected kind.
+    #[error("invalid format ({code}) for {expected}")]
+    InvalidFormat {
+        /// What was expected.
+        expected: CredentialKind,
+        /// Stable code of the format rule that failed.
+        code: &'static str,
+        /// What to do.
+        message: Text,
+    },
+    /// A key of another kind was given (an SL key where the SP key is asked, say).
+    #[error("expected {expected}, got {found}")]
+    WrongKind {
+        /// What was expected.
+        expected: CredentialKind,
+        /// What it is.
+        found: CredentialKind,
+    },
+    /// A licenseKey cannot be verified without the shop's serviceSecret.
+    #[error("no serviceSecret stored for this shop")]
+    NoServiceSecret,
+    /// The clipboard could not be used.
+    #[error("clipboard unavailable: {0}")]
+    Clipboard(String),
+    /// A part of the app could not start (HTTP client, data folder).
+    #[error("start-up failed: {0}")]
+    Startup(String),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        Error::Storage(err.to_string())
+    }
+}
+
+impl Error {
+    /// The stable code the UI and scripts branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::KeychainUnavailable { .. } => "keychain_unavailable",
+            Error::SecretMissing => "secret_missing",
+            Error::Storage(_) => "storage",
+            Error::NotFound { .. } => "not_found",
+            Error::InvalidShopName => "invalid_shop_name",
+            Error::InvalidFormat { .. } => "invalid_format",
+            Error::WrongKind { .. } => "wrong_kind",
+            Error::NoServiceSecret => "no_service_secret",
+            Error::Clipboard(_) => "clipboard_unavailable",
+            Error::Startup(_) => "startup",
+        }
+    }
+
+    /// What happened and what to do, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Error::KeychainUnavailable { .. } => Text::new(
+                "OS のキーチェーンを使えません。鍵は保存されていません。キーチェーン(Windows の資格情報マネージャー、macOS のキーチェーン、Linux では gnome-keyring などの Secret Service)が動いていてロック解除されているか確認し、もう一度お試しください。",
+                "The OS keychain cannot be used; nothing was saved. Make sure the keychain (Windows Credential Manager, macOS Keychain, or a Secret Service such as gnome-keyring on Linux) is running and unlocked, then try again.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::SecretMissing => Text::new(
+                "この鍵はキーチェーンから削除されています。更新の手順でもう一度登録してください。",
+                "This key is no longer in the keychain. Register it again through the renewal flow.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::Storage(_) => Text::new(
+                "設定データを読み書きできませんでした。ディスクの空きとデータフォルダの権限を確認してください。入力した内容は失われていません。",
+                "Kagiban could not read or write its data. Check free disk space and the data folder's permissions; nothing you entered was lost.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::NotFound { .. } => Text::new(
+                "対象が見つかりません。画面を開き直してください。",
+                "It could not be found. Reopen the screen and try again.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::InvalidShopName => Text::new(
+                "店舗名を 1〜60 文字で入力してください。",
+                "Enter a shop name of 1 to 60 characters.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::InvalidFormat { message, .. } => message.get(lang).to_string(),
+            Error::WrongKind { expected, found } => match lang {
+                Lang::Ja => format!(
+                    "これは{}です。ここには{}を入力してください。",
+                    found.label().ja,
+                    expected.label().ja
+                ),
+                Lang::En => format!(
+                    "This is a {}. Enter the {} here.",
+                    found.label().en,
+                    expected.label().en
+                ),
+            },
+            Error::NoServiceSecret => Text::new(
+                "この店舗の serviceSecret(SP で始まる文字列)が未登録です。RMS の WEB API 利用設定画面で確認して登録してください。",
+                "This shop's serviceSecret (starting with SP) is not registered yet. Find it on RMS's WEB API settings screen and register it.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::Clipboard(_) => Text::new(
+                "クリップボードを使えませんでした。鍵は手で貼り付けてください。",
+                "The clipboard could not be used. Paste the key by hand.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::Startup(_) => Text::new(
+                "Kagiban を起動できませんでした。パソコンを再起動してもう一度お試しください。続く場合はサポートにご連絡ください。",
+                "Kagiban could not start. Restart the computer and try again; if it persists, contact support.",
+            )
+            .get(lang)
+            .to_string(),
+        }
+    }
+
+    /// The `{code, message}` shape that crosses IPC.
+    pub fn view(&self, lang: Lang) -> ErrorView {
+        ErrorView {
+            code: self.code().to_string(),
+            message: self.message(lang),
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The use cases, over the ports: keychain, SQLite store, RMS client, clock.
+
+mod candidates;
+mod listing;
+mod shops;
+mod verification;
+
+use std::sync::{Arc, Mutex};
+
+use kagiban_core::lang::Lang;
+use kagiban_core::secret::Secret;
+
+use crate::clients::rms::RmsClient;
+use crate::clock::Clock;
+use crate::error::Error;
+use crate::keychain::SecretStore;
+use crate::store::Store;
+use crate::views::{FlowProgress, ShopView};
+
+pub use candidates::CANDIDATE_LIFETIME;
+
+/// Setting key of the UI language.
+const LANG_SETTING: &str = "lang";
+
+/// Kagiban's application service: every front end (desktop shell, CLI) goes through it.
+pub struct Service {
+    store: Store,
+    secrets: Arc<dyn SecretStore>,
+    rms: RmsClient,
+    clock: Arc<dyn Clock>,
+    candidates: Mutex<candidates::Candidates>,
+}
+
+impl Service {
+    /// Wires the service to its adapters.
+    pub fn new(
+        store: Store,
+        secrets: Arc<dyn SecretStore>,
+        rms: RmsClient,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        Self {
+            store,
+            secrets,
+            rms,
+            clock,
+            candidates: Mutex::new(candidates::Candidates::default()),
+        }
+    }
+
+    /// The secret store (for the start-up self-test).
+    pub fn secret_store(&self) -> Arc<dyn SecretStore> {
+        self.secrets.clone()
+    }
+
+    /// The UI language: the saved setting, Japanese by default.
+    pub fn lang(&self) -> Lang {
+        self.store
+            .setting(LANG_SETTING)
+            .ok()
+            .flatten()
+            .and_then(|s| Lang::parse(&s))
+            .unwrap_or_default()
+    }
+
+    /// Saves the UI language.
+    pub fn set_lang(&self, lang: Lang) -> Result<(), Error> {
+        self.store.set_setting(LANG_SETTING, lang.code())
+    }
+
+    /// The saved progress of a flow.
+    pub fn progress(&self, flow_id: &str) -> Result<Option<FlowProgress>, Error> {
+        self.store.progress(flow_id)
+    }
+
+    /// Saves the progress of a flow.
+    pub fn save_progress(&self, progress: &FlowProgress) -> Result<(), Error> {
+        self.store.save_progress(progress, self.clock.now())
+    }
+
+    /// Forgets the progress of a flow.
+    pub fn reset_progress(&self, flow_id: &str) -> Result<(), Error> {
+        self.store.reset_progress(flow_id)
+    }
+
+    /// The full secret of a stored credential, for the reveal button and the copy-out.
+    pub fn reveal_credential(&self, id: &str) -> Result<Secret, Error> {
+        self.store
+            .credential(id)?
+            .ok_or(Error::NotFound { what: "credential" })?;
+        self.secrets.get(id)
+    }
+
+    /// One shop as the UI shows it.
+    pub fn shop_view(&self, id: &str) -> Result<ShopView, Error> {
+        let row = self
+            .store
+            .shop(id)?
+            .ok_or(Error::NotFound { what: "shop" })?;
+        self.to_shop_view(row)
+    }
+}

@@ -1,0 +1,242 @@
+//! The shapes the UI and the CLI see. Generated into TypeScript (ts-rs); never hold a secret.
+
+use kagiban_core::expiry::{ExpirySource, Urgency};
+use kagiban_core::kind::CredentialKind;
+use kagiban_core::lang::Lang;
+use kagiban_core::verify::VerifyCode;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Which marketplace a shop belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Marketplace {
+    /// 楽天市場
+    Rakuten,
+    /// Amazon
+    Amazon,
+    /// 楽楽明細
+    Rakuraku,
+}
+
+impl Marketplace {
+    /// Stable name used in SQLite.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Marketplace::Rakuten => "rakuten",
+            Marketplace::Amazon => "amazon",
+            Marketplace::Rakuraku => "rakuraku",
+        }
+    }
+
+    /// Parses a stable name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Marketplace::Rakuten,
+            Marketplace::Amazon,
+            Marketplace::Rakuraku,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
+    }
+}
+
+/// A shop (店舗) of the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ShopView {
+    /// Stable id.
+    pub id: String,
+    /// The name the user gave it.
+    pub name: String,
+    /// Its marketplace.
+    pub marketplace: Marketplace,
+    /// Whether a serviceSecret is already stored for this shop (Rakuten).
+    pub has_service_secret: bool,
+}
+
+/// Where a credential is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialState {
+    /// Stored, not verified yet (a new key waiting to become active, for example).
+    Pending,
+    /// The key in use.
+    Active,
+    /// Replaced by a newer key that verified; kept as history.
+    Superseded,
+}
+
+impl CredentialState {
+    /// Stable name used in SQLite.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CredentialState::Pending => "pending",
+            CredentialState::Active => "active",
+            CredentialState::Superseded => "superseded",
+        }
+    }
+
+    /// Parses a stable name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "pending" => Some(CredentialState::Pending),
+            "active" => Some(CredentialState::Active),
+            "superseded" => Some(CredentialState::Superseded),
+            _ => None,
+        }
+    }
+}
+
+/// The result of the last verification of a credential.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VerificationView {
+    /// When, ISO 8601 with +09:00.
+    pub at: String,
+    /// When, as YYYY/MM/DD HH:MM (JST).
+    pub at_display: String,
+    /// Whether the key worked.
+    pub ok: bool,
+    /// Stable result code.
+    pub code: VerifyCode,
+    /// What it means and what to do, in the user's language.
+    pub message: String,
+}
+
+/// One credential as listed on the dashboard and by `kagiban status`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CredentialView {
+    /// Stable id (also the keychain account).
+    pub id: String,
+    /// The shop it belongs to.
+    pub shop_id: String,
+    /// The shop's name.
+    pub shop: String,
+    /// What it is.
+    pub kind: CredentialKind,
+    /// What it is, in the user's language.
+    pub kind_label: String,
+    /// Last four characters only, e.g. `••••5678`.
+    pub masked: String,
+    /// Its state.
+    pub state: CredentialState,
+    /// When it was issued or stored, ISO 8601 with +09:00.
+    pub issued_at: String,
+    /// When it expires, ISO 8601 with +09:00; none for keys that do not expire.
+    pub expires_at: Option<String>,
+    /// Expiry date as YYYY/MM/DD (JST).
+    pub expires_on: Option<String>,
+    /// Calendar days left in Japan time (0 on the day, negative after).
+    #[ts(type = "number | null")]
+    pub days_left: Option<i64>,
+    /// Where the expiry date comes from: the API, a rule (estimated) or the user.
+    pub expiry_source: Option<ExpirySource>,
+    /// How urgent it is, for the status colour.
+    pub urgency: Option<Urgency>,
+    /// The last verification, if any.
+    pub last_verification: Option<VerificationView>,
+    /// When Kagiban will check it again by itself (a new key not active yet).
+    pub next_check_at: Option<String>,
+}
+
+/// The outcome of verifying one credential, as `kagiban verify --json` prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VerifyReport {
+    /// The credential.
+    pub id: String,
+    /// Whether it worked.
+    pub ok: bool,
+    /// Stable code.
+    pub code: VerifyCode,
+    /// What it means and what to do.
+    pub message: String,
+    /// Expiry after this check, ISO 8601 with +09:00.
+    pub expires_at: Option<String>,
+    /// Where that expiry comes from.
+    pub expiry_source: Option<ExpirySource>,
+    /// Whether Kagiban keeps checking in the background (a new key not active yet).
+    pub retrying: bool,
+    /// When the next background check happens.
+    pub next_check_at: Option<String>,
+}
+
+/// A warning about a recognized or entered key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WarningView {
+    /// Stable code.
+    pub code: String,
+    /// The sentence to show.
+    pub message: String,
+}
+
+/// A key that was captured or pasted and is waiting for the user to keep it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CandidateView {
+    /// Opaque handle; the secret itself stays in the backend.
+    pub token: String,
+    /// What it was recognized as.
+    pub kind: CredentialKind,
+    /// What it is, in the user's language.
+    pub kind_label: String,
+    /// Masked form.
+    pub masked: String,
+    /// Number of characters (after normalization), so the user can compare with RMS.
+    pub length: u32,
+    /// Things to check.
+    pub warnings: Vec<WarningView>,
+    /// Where it came from.
+    pub source: CandidateSource,
+}
+
+/// Where a candidate came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CandidateSource {
+    /// Noticed on the clipboard.
+    Clipboard,
+    /// Typed or pasted into the field.
+    Typed,
+}
+
+/// Saved progress through a flow, so a closed window resumes at the same step.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FlowProgress {
+    /// The flow.
+    pub flow_id: String,
+    /// The shop chosen in the flow.
+    pub shop_id: Option<String>,
+    /// The step the user is on.
+    pub step_id: String,
+    /// Steps finished.
+    pub completed: Vec<String>,
+    /// The credential stored during this run (the new licenseKey).
+    pub credential_id: Option<String>,
+}
+
+/// What the UI needs to know at start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppStatus {
+    /// The keychain self-test result: None when it works.
+    pub keychain_error: Option<ErrorView>,
+    /// The UI language.
+    pub lang: Lang,
+    /// App version.
+    pub version: String,
+    /// Where the metadata lives.
+    pub data_dir: String,
+}
+
+/// An error as it crosses IPC: a stable code and a sentence that says what to do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ErrorView {
+    /// Stable code the UI branches on.
+    pub code: String,
+    /// The sentence to show, in the user's language.
+    pub message: String,
+}
+
+/// Answer to a copy request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CopyReceipt {
+    /// The clipboard is cleared after this many seconds if it still holds the key.
+    pub clears_after_secs: u32,
+}

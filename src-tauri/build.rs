@@ -1,0 +1,33 @@
+//! Generates the Tauri context and the ACL permissions of the app's own commands.
+
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(kagiban_commands()),
+    ))
+    .expect("tauri build script");
+}
+
+/// Every app command; each must be allowed in capabilities/main.json to be callable.
+fn kagiban_commands() -> &'static [&'static str] {
+    &[
+        "app_status",
+        "set_lang",
+        "get_flow",
+        "list_shops",
+        "add_shop",
+        "dashboard",
+        "get_progress",
+        "save_progress",
+        "reset_progress",
+        "capture_start",
+        "capture_stop",
+        "candidate_from_text",
+        "reveal_candidate",
+        "discard_candidate",
+        "accept_candidate",
+        "verify_credential",
+        "reveal_credential",
+        "copy_credential",
+        "open_link",
+    ]
+}

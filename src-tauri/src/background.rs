@@ -1,0 +1,46 @@
+//! The background loop: re-checks new keys until they become active, and tells the user.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::notify;
+use crate::state::AppState;
+
+/// Event telling the UI to reload credentials.
+pub const CHANGED_EVENT: &str = "credentials-changed";
+/// The loop looks at the wall clock at least this often (never one long sleep: suspend-safe).
+const MAX_SLEEP: Duration = Duration::from_secs(30);
+
+/// Starts the loop on Tauri's async runtime.
+pub fn spawn<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            let state = app.state::<AppState>();
+            match state.service.run_due_checks().await {
+                Ok(reports) if !reports.is_empty() => {
+                    let _ = app.emit(CHANGED_EVENT, ());
+                    for report in reports.iter().filter(|r| !r.retrying) {
+                        notify::verification_finished(&app, &state.service, report);
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => tracing::warn!(code = err.code(), "background checks failed"),
+            }
+            let wait = state
+                .service
+                .next_due_check()
+                .ok()
+                .flatten()
+                .map(|due| (due - Utc::now()).to_std().unwrap_or(Duration::ZERO))
+                .unwrap_or(MAX_SLEEP)
+                .clamp(Duration::from_millis(500), MAX_SLEEP);
+            let wake = state.wake.clone();
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = wake.notified() => {}
+            }
+        }
+    });
+}

@@ -1,0 +1,242 @@
+//! Tauri commands: thin adapters from IPC to the service. Errors cross as `{code, message}`.
+
+use std::time::Duration;
+
+use kagiban_core::flow::{find_flow, view, FlowView, LinkId};
+use kagiban_core::kind::CredentialKind;
+use kagiban_core::lang::Lang;
+use kagiban_service::views::{
+    AppStatus, CandidateSource, CandidateView, CopyReceipt, CredentialView, ErrorView,
+    FlowProgress, Marketplace, ShopView, VerifyReport,
+};
+use kagiban_service::Error;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::state::AppState;
+
+/// How long a copied key stays on the clipboard.
+pub const CLIPBOARD_CLEAR_AFTER: Duration = Duration::from_secs(60);
+
+type CmdResult<T> = Result<T, ErrorView>;
+
+fn fail(state: &AppState, err: Error) -> ErrorView {
+    tracing::warn!(code = err.code(), "command failed");
+    err.view(state.service.lang())
+}
+
+/// Start-up facts, including the keychain self-test (re-run on every call: the retry button).
+#[tauri::command]
+pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
+    let store = state.service.secret_store();
+    let check = tauri::async_runtime::spawn_blocking(move || {
+        kagiban_service::keychain::self_test(store)
+    })
+    .await
+    .unwrap_or_else(|e| {
+        Err(Error::KeychainUnavailable {
+            detail: e.to_string(),
+        })
+    });
+    let lang = state.service.lang();
+    Ok(AppStatus {
+        keychain_error: check.err().map(|e| {
+            tracing::error!(code = e.code(), detail = %e, "keychain self-test failed");
+            e.view(lang)
+        }),
+        lang,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        data_dir: kagiban_service::config::data_dir().display().to_string(),
+    })
+}
+
+/// Switches the UI language (saved).
+#[tauri::command]
+pub async fn set_lang(state: State<'_, AppState>, lang: Lang) -> CmdResult<()> {
+    state.service.set_lang(lang).map_err(|e| fail(&state, e))
+}
+
+/// A flow's steps in the current language.
+#[tauri::command]
+pub async fn get_flow(state: State<'_, AppState>, flow_id: String) -> CmdResult<FlowView> {
+    find_flow(&flow_id)
+        .map(|def| view(def, state.service.lang()))
+        .ok_or_else(|| fail(&state, Error::NotFound { what: "flow" }))
+}
+
+/// The shops of a marketplace.
+#[tauri::command]
+pub async fn list_shops(
+    state: State<'_, AppState>,
+    marketplace: Marketplace,
+) -> CmdResult<Vec<ShopView>> {
+    state.service.shops(marketplace).map_err(|e| fail(&state, e))
+}
+
+/// Adds a shop.
+#[tauri::command]
+pub async fn add_shop(
+    state: State<'_, AppState>,
+    name: String,
+    marketplace: Marketplace,
+) -> CmdResult<ShopView> {
+    state
+        .service
+        .add_shop(&name, marketplace)
+        .map_err(|e| fail(&state, e))
+}
+
+/// Every credential, for the dashboard.
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>) -> CmdResult<Vec<CredentialView>> {
+    state.service.dashboard().map_err(|e| fail(&state, e))
+}
+
+/// Saved progress of a flow.
+#[tauri::command]
+pub async fn get_progress(
+    state: State<'_, AppState>,
+    flow_id: String,
+) -> CmdResult<Option<FlowProgress>> {
+    state.service.progress(&flow_id).map_err(|e| fail(&state, e))
+}
+
+/// Saves progress of a flow.
+#[tauri::command]
+pub async fn save_progress(state: State<'_, AppState>, progress: FlowProgress) -> CmdResult<()> {
+    state
+        .service
+        .save_progress(&progress)
+        .map_err(|e| fail(&state, e))
+}
+
+/// Forgets progress of a flow.
+#[tauri::command]
+pub async fn reset_progress(state: State<'_, AppState>, flow_id: String) -> CmdResult<()> {
+    state
+        .service
+        .reset_progress(&flow_id)
+        .map_err(|e| fail(&state, e))
+}
+
+/// Starts watching the clipboard for a key (only while a capture step is open).
+#[tauri::command]
+pub async fn capture_start<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: CredentialKind,
+    shop_id: String,
+) -> CmdResult<()> {
+    state.capture.start(app, kind, shop_id);
+    Ok(())
+}
+
+/// Stops watching the clipboard.
+#[tauri::command]
+pub async fn capture_stop(state: State<'_, AppState>) -> CmdResult<()> {
+    state.capture.stop();
+    Ok(())
+}
+
+/// Recognizes a typed or pasted key.
+#[tauri::command]
+pub async fn candidate_from_text(
+    state: State<'_, AppState>,
+    kind: CredentialKind,
+    shop_id: String,
+    text: String,
+) -> CmdResult<CandidateView> {
+    state
+        .service
+        .candidate_from_text(kind, &shop_id, &text, CandidateSource::Typed)
+        .map_err(|e| fail(&state, e))
+}
+
+/// The full value of a candidate, on the user's explicit request.
+#[tauri::command]
+pub async fn reveal_candidate(state: State<'_, AppState>, token: String) -> CmdResult<String> {
+    state
+        .service
+        .reveal_candidate(&token)
+        .map(|s| s.expose().to_string())
+        .map_err(|e| fail(&state, e))
+}
+
+/// Forgets a candidate.
+#[tauri::command]
+pub async fn discard_candidate(state: State<'_, AppState>, token: String) -> CmdResult<()> {
+    state.service.discard_candidate(&token);
+    Ok(())
+}
+
+/// Keeps a candidate: keychain + SQLite.
+#[tauri::command]
+pub async fn accept_candidate(
+    state: State<'_, AppState>,
+    token: String,
+    shop_id: String,
+) -> CmdResult<CredentialView> {
+    state
+        .service
+        .accept_candidate(&token, &shop_id)
+        .map_err(|e| fail(&state, e))
+}
+
+/// Verifies a credential against its API now.
+#[tauri::command]
+pub async fn verify_credential(state: State<'_, AppState>, id: String) -> CmdResult<VerifyReport> {
+    let report = state
+        .service
+        .verify(&id)
+        .await
+        .map_err(|e| fail(&state, e))?;
+    if report.retrying {
+        state.wake.notify_one();
+    }
+    Ok(report)
+}
+
+/// The full value of a stored key, on the user's explicit request.
+#[tauri::command]
+pub async fn reveal_credential(state: State<'_, AppState>, id: String) -> CmdResult<String> {
+    state
+        .service
+        .reveal_credential(&id)
+        .map(|s| s.expose().to_string())
+        .map_err(|e| fail(&state, e))
+}
+
+/// Copies a key for the hand-over, excluded from clipboard history, cleared after 60 s.
+#[tauri::command]
+pub async fn copy_credential(state: State<'_, AppState>, id: String) -> CmdResult<CopyReceipt> {
+    let secret = state
+        .service
+        .reveal_credential(&id)
+        .map_err(|e| fail(&state, e))?;
+    state
+        .clipboard
+        .write_secret(&secret)
+        .await
+        .map_err(|e| fail(&state, e))?;
+    let clipboard = state.clipboard.clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(CLIPBOARD_CLEAR_AFTER).await;
+        let _ = clipboard.clear_if_unchanged(secret).await;
+    });
+    Ok(CopyReceipt {
+        clears_after_secs: CLIPBOARD_CLEAR_AFTER.as_secs() as u32,
+    })
+}
+
+/// Opens one of the known pages (RMS …) in the default browser. Only known links can be opened.
+#[tauri::command]
+pub async fn open_link<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    link: String,
+) -> CmdResult<()> {
+    let link = LinkId::parse(&link).ok_or_else(|| fail(&state, Error::NotFound { what: "link" }))?;
+    app.opener()
+        .open_url(link.url(), None::<&str>)
+        .map_err(|e| fail(&state, Error::Startup(e.to_string())))
+}

@@ -1,0 +1,82 @@
+// Shared helpers for the end-to-end tests of the real app (tauri-driver on 127.0.0.1:4444).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { remote } from 'webdriverio';
+
+export const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through "cargo xtask test"`);
+  return value;
+};
+
+/** Starts the real app through tauri-driver and waits for its first screen. */
+export async function launch() {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: 'warn',
+    connectionRetryTimeout: 120_000,
+    capabilities: {
+      browserName: 'wry',
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: env('KAGIBAN_APP') },
+    },
+  });
+  await browser.waitUntil(
+    async () => (await browser.execute(() => document.body.dataset.ready)) === '1',
+    { timeout: 30_000, timeoutMsg: 'the first screen did not become ready' },
+  );
+  return browser;
+}
+
+/** Element by data-testid. */
+export const byId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+/** Clicks an element once it is clickable. */
+export async function click(browser, id) {
+  const el = await byId(browser, id);
+  await el.waitForClickable({ timeout: 15_000 });
+  await el.click();
+}
+
+let shot = 0;
+/** Saves a numbered screenshot into $E2E_OUT. */
+export async function screenshot(browser, name) {
+  const dir = env('E2E_OUT');
+  mkdirSync(dir, { recursive: true });
+  shot += 1;
+  const file = path.join(dir, `${String(shot).padStart(2, '0')}-${name}.png`);
+  await browser.saveScreenshot(file);
+  return file;
+}
+
+/** Puts text on the X clipboard, as a user copying from RMS in the browser would. */
+export function setClipboard(text) {
+  execFileSync('xclip', ['-selection', 'clipboard', '-i'], { input: text });
+}
+
+/** Reads the X clipboard ('' when empty). */
+export function readClipboard() {
+  try {
+    return execFileSync('xclip', ['-selection', 'clipboard', '-o'], { encoding: 'utf8', timeout: 5000 });
+  } catch {
+    return '';
+  }
+}
+
+/** Registers a key pair with the fake RMS, as RMS does when it issues a key. */
+export async function fakeRmsIssues(serviceSecret, licenseKey, expiryDate, activeAfterSecs) {
+  const res = await fetch(`${env('FAKE_RMS_URL')}/__fake/keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceSecret, licenseKey, expiryDate, activeAfterSecs }),
+  });
+  if (!res.ok) throw new Error(`fake RMS refused the key: ${res.status}`);
+}
+
+/** The requests the fake RMS received. */
+export async function fakeRmsRequests() {
+  const res = await fetch(`${env('FAKE_RMS_URL')}/__fake/requests`);
+  return res.json();
+}

@@ -1,0 +1,89 @@
+// Small display rules shared by the dashboard and the flow: days left, Japan-time dates, status colour.
+import type { CredentialView, ExpirySource } from './bindings/index';
+import { t, type MessageKey, type MessageParams } from './i18n';
+
+/** A message key with its parameters, so the phrasing can be tested without rendering. */
+export type Phrase = { key: MessageKey; params?: MessageParams };
+
+/** 「あと12日」「今日まで」「3日前に期限切れ」: calendar days in Japan time, from the backend. */
+export function daysLeftPhrase(daysLeft: number | null): Phrase {
+  if (daysLeft === null) return { key: 'days.none' };
+  if (daysLeft === 0) return { key: 'days.today' };
+  if (daysLeft === 1) return { key: 'days.leftOne', params: { n: 1 } };
+  if (daysLeft > 1) return { key: 'days.left', params: { n: daysLeft } };
+  if (daysLeft === -1) return { key: 'days.expiredOne', params: { n: 1 } };
+  return { key: 'days.expired', params: { n: -daysLeft } };
+}
+
+/** The days-left phrase in the current language. */
+export function daysLeftText(daysLeft: number | null): string {
+  const p = daysLeftPhrase(daysLeft);
+  return t(p.key, p.params);
+}
+
+/** 「API で確認済み」「推定」「手入力」 */
+export function expirySourceKey(source: ExpirySource | null): MessageKey | null {
+  switch (source) {
+    case 'api':
+      return 'expiry.source.api';
+    case 'rule':
+      return 'expiry.source.rule';
+    case 'user':
+      return 'expiry.source.user';
+    default:
+      return null;
+  }
+}
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+function jstParts(iso: string): Date | null {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  // Japan has no daylight saving time: a fixed +09:00 is exact.
+  return new Date(ms + JST_OFFSET_MS);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** ISO 8601 → YYYY/MM/DD in Japan time (as the backend's `expires_on`); '' when unreadable. */
+export function formatJstDate(iso: string | null): string {
+  if (!iso) return '';
+  const d = jstParts(iso);
+  if (!d) return '';
+  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}`;
+}
+
+/** ISO 8601 → YYYY/MM/DD HH:MM in Japan time; '' when unreadable. */
+export function formatJstDateTime(iso: string | null): string {
+  if (!iso) return '';
+  const d = jstParts(iso);
+  if (!d) return '';
+  return `${formatJstDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** The one status colour used everywhere: well, due soon, bad (expired or failing), pending. */
+export type Status = 'well' | 'due' | 'bad' | 'pending';
+
+/** Which colour a credential shows: a failing last check is as red as an expired key. */
+export function credentialStatus(c: CredentialView): Status {
+  if (c.urgency === 'expired') return 'bad';
+  const lv = c.last_verification;
+  if (lv && !lv.ok && lv.code !== 'not_yet_active') return 'bad';
+  if (c.state === 'pending') return 'pending';
+  if (c.urgency === 'due_soon') return 'due';
+  if (c.state === 'superseded') return 'pending';
+  return 'well';
+}
+
+/** 確認待ち / 使用中 / 置き換え済み */
+export function stateKey(c: CredentialView): MessageKey {
+  switch (c.state) {
+    case 'pending':
+      return 'state.pending';
+    case 'active':
+      return 'state.active';
+    default:
+      return 'state.superseded';
+  }
+}

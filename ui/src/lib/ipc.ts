@@ -1,0 +1,159 @@
+// The one way the UI reaches the backend. Components call `backend()`; tests and the
+// screenshot build install a fake with `setBackend`.
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import type {
+  AppStatus,
+  CandidateView,
+  CopyReceipt,
+  CredentialKind,
+  CredentialView,
+  FlowProgress,
+  FlowView,
+  Lang,
+  Marketplace,
+  ShopView,
+  VerifyReport,
+} from './bindings/index';
+
+/** Stops listening to an event. */
+export type Unlisten = () => void;
+
+/** One method per Tauri command (named in the comment), plus the two events. */
+export interface Backend {
+  /** app_status */
+  appStatus(): Promise<AppStatus>;
+  /** set_lang */
+  setLang(lang: Lang): Promise<void>;
+  /** get_flow */
+  getFlow(flowId: string): Promise<FlowView>;
+  /** list_shops */
+  listShops(marketplace: Marketplace): Promise<ShopView[]>;
+  /** add_shop; rejects with `invalid_shop_name` */
+  addShop(name: string, marketplace: Marketplace): Promise<ShopView>;
+  /** dashboard: every credential, superseded ones included */
+  dashboard(): Promise<CredentialView[]>;
+  /** get_progress */
+  getProgress(flowId: string): Promise<FlowProgress | null>;
+  /** save_progress */
+  saveProgress(progress: FlowProgress): Promise<void>;
+  /** reset_progress */
+  resetProgress(flowId: string): Promise<void>;
+  /** capture_start: the backend watches the clipboard until captureStop */
+  captureStart(kind: CredentialKind, shopId: string): Promise<void>;
+  /** capture_stop */
+  captureStop(): Promise<void>;
+  /** candidate_from_text: the manual paste field */
+  candidateFromText(kind: CredentialKind, shopId: string, text: string): Promise<CandidateView>;
+  /** reveal_candidate */
+  revealCandidate(token: string): Promise<string>;
+  /** discard_candidate */
+  discardCandidate(token: string): Promise<void>;
+  /** accept_candidate: stores the key in the OS keychain */
+  acceptCandidate(token: string, shopId: string): Promise<CredentialView>;
+  /** verify_credential */
+  verifyCredential(id: string): Promise<VerifyReport>;
+  /** reveal_credential */
+  revealCredential(id: string): Promise<string>;
+  /** copy_credential */
+  copyCredential(id: string): Promise<CopyReceipt>;
+  /** open_link: a known link id such as "rms_login" */
+  openLink(link: string): Promise<void>;
+  /** event capture-candidate */
+  onCaptureCandidate(handler: (candidate: CandidateView) => void): Promise<Unlisten>;
+  /** event credentials-changed */
+  onCredentialsChanged(handler: () => void): Promise<Unlisten>;
+}
+
+/** Codes the UI makes up itself for failures that did not come as an ErrorView. */
+export const LOCAL_ERROR_CODES = ['unexpected', 'ipc'] as const;
+
+/** An error from the backend, always with a stable code and (usually) a localized message. */
+export class BackendError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'BackendError';
+    this.code = code;
+  }
+
+  /** True when the message is the backend's own localized sentence, fit to show as is. */
+  get fromBackend(): boolean {
+    return !(LOCAL_ERROR_CODES as readonly string[]).includes(this.code) && this.message.trim() !== '';
+  }
+}
+
+function isErrorView(e: unknown): e is { code: string; message: string } {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { code?: unknown }).code === 'string' &&
+    (e as { code: string }).code !== '' &&
+    typeof (e as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Turns whatever a rejected invoke (or anything else) threw into a BackendError. */
+export function toBackendError(e: unknown): BackendError {
+  if (e instanceof BackendError) return e;
+  if (isErrorView(e)) return new BackendError(e.code, e.message);
+  if (typeof e === 'string') {
+    // Tauri itself rejects with a bare string, e.g. for an unknown command or bad arguments;
+    // a JSON string holding an ErrorView is unwrapped.
+    try {
+      const parsed: unknown = JSON.parse(e);
+      if (isErrorView(parsed)) return new BackendError(parsed.code, parsed.message);
+    } catch {
+      // not JSON: fall through
+    }
+    return new BackendError('ipc', e);
+  }
+  if (e instanceof Error) return new BackendError('unexpected', e.message);
+  return new BackendError('unexpected', '');
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toBackendError(e);
+  }
+}
+
+/** The real backend: Tauri commands and events. */
+export const tauriBackend: Backend = {
+  appStatus: () => call('app_status'),
+  setLang: (lang) => call('set_lang', { lang }),
+  getFlow: (flowId) => call('get_flow', { flowId }),
+  listShops: (marketplace) => call('list_shops', { marketplace }),
+  addShop: (name, marketplace) => call('add_shop', { name, marketplace }),
+  dashboard: () => call('dashboard'),
+  getProgress: (flowId) => call('get_progress', { flowId }),
+  saveProgress: (progress) => call('save_progress', { progress }),
+  resetProgress: (flowId) => call('reset_progress', { flowId }),
+  captureStart: (kind, shopId) => call('capture_start', { kind, shopId }),
+  captureStop: () => call('capture_stop'),
+  candidateFromText: (kind, shopId, text) => call('candidate_from_text', { kind, shopId, text }),
+  revealCandidate: (token) => call('reveal_candidate', { token }),
+  discardCandidate: (token) => call('discard_candidate', { token }),
+  acceptCandidate: (token, shopId) => call('accept_candidate', { token, shopId }),
+  verifyCredential: (id) => call('verify_credential', { id }),
+  revealCredential: (id) => call('reveal_credential', { id }),
+  copyCredential: (id) => call('copy_credential', { id }),
+  openLink: (link) => call('open_link', { link }),
+  onCaptureCandidate: (handler) => listen<CandidateView>('capture-candidate', (e) => handler(e.payload)),
+  onCredentialsChanged: (handler) => listen('credentials-changed', () => handler()),
+};
+
+let current: Backend = tauriBackend;
+
+/** Installs the backend every component will use (a fake in tests and screenshots). */
+export function setBackend(b: Backend): void {
+  current = b;
+}
+
+/** The backend in use. */
+export function backend(): Backend {
+  return current;
+}

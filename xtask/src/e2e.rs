@@ -1,0 +1,92 @@
+//! The real app, end to end: built in debug, driven through tauri-driver + WebKitWebDriver.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::session::{wait_for, Session};
+use crate::setup;
+use crate::sh::{self, cmd, root};
+
+/// A serviceSecret/licenseKey pair known to the fake RMS (test values, not real keys).
+pub const TEST_SERVICE_SECRET: &str = "SP404839_k7Qm2Xw9Rt4Zp8Ld";
+/// See [`TEST_SERVICE_SECRET`].
+pub const TEST_LICENSE_KEY: &str = "SL404839_Hn3Vb6Yc1Jd5Ks2W";
+/// The expiry date the fake returns for that pair (JST, no zone, as RMS answers).
+pub const TEST_EXPIRY: &str = "2027-02-28T23:59:59";
+
+/// Runs the WebDriver tests in `session`.
+pub fn run_tests(session: &mut Session) -> sh::Result {
+    let target = root().join("target/debug");
+    let fake_url = start_fake_rms(session, &target)?;
+    session
+        .env
+        .push(("KAGIBAN_RAKUTEN_API_BASE".into(), fake_url.clone()));
+    session.env.push(("FAKE_RMS_URL".into(), fake_url));
+    let driver = setup::cargo_bin("tauri-driver");
+    let driver = if driver.exists() { driver.display().to_string() } else { "tauri-driver".into() };
+    session.spawn(
+        Command::new(&driver)
+            .args(["--port", "4444", "--native-port", "4445"])
+            .stdout(Stdio::null()),
+    )?;
+    wait_for(Duration::from_secs(20), || {
+        std::net::TcpStream::connect("127.0.0.1:4444").is_ok()
+    })
+    .map_err(|_| "tauri-driver did not start listening on 4444".to_string())?;
+    let out = root().join("target/e2e");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    session.run(
+        cmd("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("KAGIBAN_APP", target.join("kagiban-app"))
+            .env("KAGIBAN_CLI", target.join("kagiban"))
+            .env("E2E_OUT", &out)
+            .env("TEST_SERVICE_SECRET", TEST_SERVICE_SECRET)
+            .env("TEST_LICENSE_KEY", TEST_LICENSE_KEY)
+            .env("TEST_EXPIRY", TEST_EXPIRY),
+    )
+}
+
+fn start_fake_rms(session: &mut Session, target: &std::path::Path) -> sh::Result<String> {
+    // Keys are registered by the test itself (POST /__fake/keys) when RMS would issue them.
+    let child = session.spawn(
+        Command::new(target.join("fake-rms"))
+            .args(["--port", "0"])
+            .stdout(Stdio::piped()),
+    )?;
+    let stdout = child.stdout.take().expect("piped");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    line.trim()
+        .strip_prefix("listening on ")
+        .map(str::to_string)
+        .ok_or_else(|| format!("fake-rms did not start: {line:?}"))
+}
+
+/// `cargo xtask run`: build and start the app; on a headless Linux, in a virtual display with
+/// a screenshot.
+pub fn run_app() -> sh::Result {
+    setup::build_ui()?;
+    sh::cargo(&["build", "-p", "kagiban-app"])?;
+    let app = root().join("target/debug/kagiban-app");
+    let headless = cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none();
+    if !headless {
+        return sh::run(&mut Command::new(app));
+    }
+    let mut session = Session::start()?;
+    session.spawn(&mut Command::new(&app))?;
+    std::thread::sleep(Duration::from_secs(8));
+    let shot = root().join("target/screenshots/kagiban-run.png");
+    std::fs::create_dir_all(shot.parent().expect("has parent")).map_err(|e| e.to_string())?;
+    session.run(cmd("import").args(["-window", "root"]).arg(&shot))?;
+    println!("\nKagiban is running on the virtual display {}.", session.var("DISPLAY").unwrap_or("?"));
+    println!("screenshot: {}", shot.display());
+    println!("Press Ctrl-C to stop.");
+    loop {
+        std::thread::sleep(Duration::from_secs(3600));
+    }
+}

@@ -1,0 +1,74 @@
+//! `cargo xtask run | test`: everything a fresh machine needs, in two commands.
+
+mod e2e;
+mod session;
+mod setup;
+mod sh;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <run|test|setup>
+  run    install what is missing, build, and start the app (headless Linux: a virtual display and a screenshot)
+  test   install what is missing, build, and run every test (formatting, lints, unit, UI, end to end)
+  setup  only install what is missing";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => setup::all().and_then(|()| e2e::run_app()),
+        Some("test") => setup::all().and_then(|()| test()),
+        Some("setup") => setup::all(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The whole test suite, phase by phase, with timings.
+fn test() -> sh::Result {
+    let mut timings = sh::Timings::default();
+    timings.phase("ui: install, type check, unit tests, build", setup::ui)?;
+    timings.phase("rust: format and lints", || {
+        sh::cargo(&["fmt", "--all", "--", "--check"])?;
+        sh::cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ])
+    })?;
+    timings.phase("build: app, CLI, fakes (debug)", || {
+        sh::cargo(&[
+            "build",
+            "--locked",
+            "-p",
+            "kagiban-app",
+            "-p",
+            "kagiban-cli",
+            "-p",
+            "kagiban-fakes",
+        ])
+    })?;
+    let mut session = session::Session::start()?;
+    timings.phase("rust: unit, property and integration tests", || {
+        session.run(sh::cmd("cargo").args(["test", "--workspace", "--locked"]))
+    })?;
+    timings.phase("end to end: the real app through WebDriver", || {
+        e2e::run_tests(&mut session)
+    })?;
+    drop(session);
+    timings.phase("windows: cargo check of the app", setup::windows_check)?;
+    timings.print();
+    Ok(())
+}
