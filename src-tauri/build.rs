@@ -1,9 +1,10 @@
 //! Generates the Tauri context and the ACL permissions of the app's own commands.
 
 fn main() {
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(kagiban_commands()),
-    ))
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(kagiban_commands())),
+    )
     .expect("tauri build script");
 }
 

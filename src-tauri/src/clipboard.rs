@@ -67,10 +67,7 @@ impl ClipboardHandle {
     /// Clears the clipboard if it still holds `secret` (never wipes what the user copied since).
     pub async fn clear_if_unchanged(&self, secret: Secret) -> Result<bool, Error> {
         self.run(move |cb| {
-            let still_there = cb
-                .get_text()
-                .map(|t| t == secret.expose())
-                .unwrap_or(false);
+            let still_there = cb.get_text().map(|t| t == secret.expose()).unwrap_or(false);
             if still_there {
                 cb.clear()?;
             }

@@ -29,15 +29,14 @@ fn fail(state: &AppState, err: Error) -> ErrorView {
 #[tauri::command]
 pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
     let store = state.service.secret_store();
-    let check = tauri::async_runtime::spawn_blocking(move || {
-        kagiban_service::keychain::self_test(store)
-    })
-    .await
-    .unwrap_or_else(|e| {
-        Err(Error::KeychainUnavailable {
-            detail: e.to_string(),
-        })
-    });
+    let check =
+        tauri::async_runtime::spawn_blocking(move || kagiban_service::keychain::self_test(store))
+            .await
+            .unwrap_or_else(|e| {
+                Err(Error::KeychainUnavailable {
+                    detail: e.to_string(),
+                })
+            });
     let lang = state.service.lang();
     Ok(AppStatus {
         keychain_error: check.err().map(|e| {
@@ -70,7 +69,10 @@ pub async fn list_shops(
     state: State<'_, AppState>,
     marketplace: Marketplace,
 ) -> CmdResult<Vec<ShopView>> {
-    state.service.shops(marketplace).map_err(|e| fail(&state, e))
+    state
+        .service
+        .shops(marketplace)
+        .map_err(|e| fail(&state, e))
 }
 
 /// Adds a shop.
@@ -98,7 +100,10 @@ pub async fn get_progress(
     state: State<'_, AppState>,
     flow_id: String,
 ) -> CmdResult<Option<FlowProgress>> {
-    state.service.progress(&flow_id).map_err(|e| fail(&state, e))
+    state
+        .service
+        .progress(&flow_id)
+        .map_err(|e| fail(&state, e))
 }
 
 /// Saves progress of a flow.
@@ -235,7 +240,8 @@ pub async fn open_link<R: Runtime>(
     state: State<'_, AppState>,
     link: String,
 ) -> CmdResult<()> {
-    let link = LinkId::parse(&link).ok_or_else(|| fail(&state, Error::NotFound { what: "link" }))?;
+    let link =
+        LinkId::parse(&link).ok_or_else(|| fail(&state, Error::NotFound { what: "link" }))?;
     app.opener()
         .open_url(link.url(), None::<&str>)
         .map_err(|e| fail(&state, Error::Startup(e.to_string())))

@@ -25,17 +25,17 @@ pub fn run() {
     app.run(|_app, event| {
         // Closing the last window keeps Kagiban in the tray (background checks go on);
         // an explicit exit (tray menu 終了) still quits.
-        if let RunEvent::ExitRequested { code: None, api, .. } = event {
+        if let RunEvent::ExitRequested {
+            code: None, api, ..
+        } = event
+        {
             api.prevent_exit();
         }
     });
 }
 
 /// Builds the app on any runtime (the real one, or Tauri's mock runtime in tests).
-pub fn build<R: Runtime>(
-    builder: Builder<R>,
-    context: tauri::Context<R>,
-) -> tauri::Result<App<R>> {
+pub fn build<R: Runtime>(builder: Builder<R>, context: tauri::Context<R>) -> tauri::Result<App<R>> {
     builder
         .setup(|app| {
             let state = AppState::open().map_err(|e| {

@@ -31,7 +31,10 @@ fn show<R: Runtime>(app: &AppHandle<R>, summary: String, body: String) {
         #[cfg(target_os = "macos")]
         let _ = notify_rust::set_application(&identifier);
         let mut notification = notify_rust::Notification::new();
-        notification.summary(&summary).body(&body).appname("Kagiban");
+        notification
+            .summary(&summary)
+            .body(&body)
+            .appname("Kagiban");
         #[cfg(all(unix, not(target_os = "macos")))]
         notification.icon(&identifier);
         #[cfg(windows)]

@@ -53,7 +53,8 @@ export async function screenshot(browser, name) {
 
 /** Puts text on the X clipboard, as a user copying from RMS in the browser would. */
 export function setClipboard(text) {
-  execFileSync('xclip', ['-selection', 'clipboard', '-i'], { input: text });
+  // xclip stays in the background to serve the selection: it must not hold our pipes.
+  execFileSync('xclip', ['-selection', 'clipboard', '-i'], { input: text, stdio: ['pipe', 'ignore', 'ignore'] });
 }
 
 /** Reads the X clipboard ('' when empty). */

@@ -24,7 +24,11 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
         .push(("KAGIBAN_RAKUTEN_API_BASE".into(), fake_url.clone()));
     session.env.push(("FAKE_RMS_URL".into(), fake_url));
     let driver = setup::cargo_bin("tauri-driver");
-    let driver = if driver.exists() { driver.display().to_string() } else { "tauri-driver".into() };
+    let driver = if driver.exists() {
+        driver.display().to_string()
+    } else {
+        "tauri-driver".into()
+    };
     session.spawn(
         Command::new(&driver)
             .args(["--port", "4444", "--native-port", "4445"])
@@ -83,7 +87,10 @@ pub fn run_app() -> sh::Result {
     let shot = root().join("target/screenshots/kagiban-run.png");
     std::fs::create_dir_all(shot.parent().expect("has parent")).map_err(|e| e.to_string())?;
     session.run(cmd("import").args(["-window", "root"]).arg(&shot))?;
-    println!("\nKagiban is running on the virtual display {}.", session.var("DISPLAY").unwrap_or("?"));
+    println!(
+        "\nKagiban is running on the virtual display {}.",
+        session.var("DISPLAY").unwrap_or("?")
+    );
     println!("screenshot: {}", shot.display());
     println!("Press Ctrl-C to stop.");
     loop {

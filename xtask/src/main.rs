@@ -10,7 +10,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <run|test|setup>
   run    install what is missing, build, and start the app (headless Linux: a virtual display and a screenshot)
   test   install what is missing, build, and run every test (formatting, lints, unit, UI, end to end)
-  setup  only install what is missing";
+  setup  only install what is missing
+  e2e    build the UI and the app, then run only the end-to-end tests";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,6 +19,7 @@ fn main() -> ExitCode {
         Some("run") => setup::all().and_then(|()| e2e::run_app()),
         Some("test") => setup::all().and_then(|()| test()),
         Some("setup") => setup::all(),
+        Some("e2e") => setup::all().and_then(|()| e2e_only()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -30,6 +32,22 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Only the end-to-end tests (a faster loop while working on screens).
+fn e2e_only() -> sh::Result {
+    setup::build_ui()?;
+    sh::cargo(&[
+        "build",
+        "-p",
+        "kagiban-app",
+        "-p",
+        "kagiban-cli",
+        "-p",
+        "kagiban-fakes",
+    ])?;
+    let mut session = session::Session::start()?;
+    e2e::run_tests(&mut session)
 }
 
 /// The whole test suite, phase by phase, with timings.

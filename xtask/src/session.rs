@@ -4,7 +4,6 @@
 //! developer's real keyring or Kagiban data.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -22,7 +21,12 @@ impl Session {
     /// Starts Xvfb (unless a display is set), a session bus, and an unlocked keyring.
     pub fn start() -> sh::Result<Self> {
         let dir = root().join("target/test-session");
-        let _ = std::fs::remove_dir_all(&dir);
+        if dir.exists() && std::fs::remove_dir_all(&dir).is_err() {
+            return Err(format!(
+                "could not clear {}: is an earlier test session still running?",
+                dir.display()
+            ));
+        }
         for sub in ["home", "data", "runtime", "kagiban"] {
             std::fs::create_dir_all(dir.join(sub)).map_err(|e| e.to_string())?;
         }
@@ -54,7 +58,7 @@ impl Session {
             session.env.push((key.into(), value));
         }
         session.start_display()?;
-        session.start_bus()?;
+        session.start_bus(&dir)?;
         session.unlock_keyring()?;
         Ok(session)
     }
@@ -62,7 +66,15 @@ impl Session {
     fn start_display(&mut self) -> sh::Result {
         // -displayfd: Xvfb picks a free display number and prints it when it is ready.
         let mut child = Command::new("Xvfb")
-            .args(["-displayfd", "1", "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x900x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -81,9 +93,14 @@ impl Session {
         Ok(())
     }
 
-    fn start_bus(&mut self) -> sh::Result {
+    fn start_bus(&mut self, dir: &std::path::Path) -> sh::Result {
+        // A bus of our own with no service activation: nothing starts behind the tests' back
+        // (WebKit would otherwise activate xdg-desktop-portal, which mounts a FUSE folder).
+        let config = dir.join("session-bus.conf");
+        std::fs::write(&config, BUS_CONFIG).map_err(|e| e.to_string())?;
         let out = Command::new("dbus-daemon")
-            .args(["--session", "--fork", "--print-address=1", "--print-pid=1"])
+            .arg(format!("--config-file={}", config.display()))
+            .args(["--fork", "--print-address=1", "--print-pid=1"])
             .envs(self.env.iter().cloned())
             .output()
             .map_err(|e| format!("could not start dbus-daemon: {e}"))?;
@@ -94,8 +111,7 @@ impl Session {
         if address.is_empty() {
             return Err("dbus-daemon printed no address".into());
         }
-        self.env
-            .push(("DBUS_SESSION_BUS_ADDRESS".into(), address));
+        self.env.push(("DBUS_SESSION_BUS_ADDRESS".into(), address));
         Ok(())
     }
 
@@ -155,12 +171,29 @@ impl Drop for Session {
             let _ = child.kill();
             let _ = child.wait();
         }
-        // gnome-keyring-daemon leaves when its bus goes away.
+        if let Some(pid) = self.var("GNOME_KEYRING_PID") {
+            let _ = Command::new("kill").arg(pid).status();
+        }
         if let Some(pid) = self.dbus_pid {
             let _ = Command::new("kill").arg(pid.to_string()).status();
         }
     }
 }
+
+/// The private session bus: like the default session bus, without service activation.
+const BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#;
 
 fn path(p: &std::path::Path) -> String {
     p.display().to_string()

@@ -29,7 +29,9 @@ const APT_PACKAGES: &[&str] = &[
 /// Everything, in order.
 pub fn all() -> sh::Result {
     if !have("node") || !have("npm") {
-        return Err("Node.js 20 or newer with npm is needed: install it from nodejs.org first".into());
+        return Err(
+            "Node.js 20 or newer with npm is needed: install it from nodejs.org first".into(),
+        );
     }
     if cfg!(target_os = "linux") {
         apt()?;

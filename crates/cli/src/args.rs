@@ -82,15 +82,23 @@ mod tests {
         assert_eq!(p("status"), Ok(Command::Status { json: false }));
         assert_eq!(
             p("verify --all --json"),
-            Ok(Command::Verify { target: Target::All, json: true })
+            Ok(Command::Verify {
+                target: Target::All,
+                json: true
+            })
         );
         assert_eq!(
             p("verify abc"),
-            Ok(Command::Verify { target: Target::One("abc".into()), json: false })
+            Ok(Command::Verify {
+                target: Target::One("abc".into()),
+                json: false
+            })
         );
         assert_eq!(
             p("add rakuten --shop 楽天市場1号店"),
-            Ok(Command::AddRakuten { shop: "楽天市場1号店".into() })
+            Ok(Command::AddRakuten {
+                shop: "楽天市場1号店".into()
+            })
         );
     }
 

@@ -92,7 +92,10 @@ fn recognize_stdin(json: bool) -> ExitCode {
     if json {
         println!("{}", serde_json::to_string_pretty(&found).expect("json"));
     } else if found.is_empty() {
-        println!("{}", pick(lang, "鍵は見つかりませんでした。", "No key found."));
+        println!(
+            "{}",
+            pick(lang, "鍵は見つかりませんでした。", "No key found.")
+        );
     } else {
         for r in recognize(&text) {
             println!("{:<24} {}", r.kind.as_str(), r.masked());

@@ -66,7 +66,10 @@ fn store(w: &World, shop: &str, kind: CredentialKind, text: &str) -> String {
 #[tokio::test]
 async fn a_new_key_is_kept_pending_and_replaces_the_old_one_only_once_it_verifies() {
     let w = world().await;
-    let shop = w.service.add_shop("楽天市場1号店", Marketplace::Rakuten).unwrap();
+    let shop = w
+        .service
+        .add_shop("楽天市場1号店", Marketplace::Rakuten)
+        .unwrap();
     store(&w, &shop.id, CredentialKind::RakutenServiceSecret, SP);
     w.fake
         .add_key(SP, SL_OLD, "2026-12-01T23:59:59", Duration::ZERO);
@@ -75,13 +78,21 @@ async fn a_new_key_is_kept_pending_and_replaces_the_old_one_only_once_it_verifie
 
     // RMS issues a new key; it is not active for a while.
     w.clock.advance(chrono::Duration::days(80));
-    w.fake
-        .add_key(SP, SL_NEW, "2027-02-28T23:59:59", Duration::from_millis(300));
+    w.fake.add_key(
+        SP,
+        SL_NEW,
+        "2027-02-28T23:59:59",
+        Duration::from_millis(300),
+    );
     let new = store(&w, &shop.id, CredentialKind::RakutenLicenseKey, SL_NEW);
     let view = w.service.credential_view(&new).unwrap();
     assert_eq!(view.state, CredentialState::Pending);
     assert_eq!(view.expiry_source, Some(ExpirySource::Rule));
-    assert_eq!(view.expires_on.as_deref(), Some("2027/05/11"), "estimated: issue + 3 months");
+    assert_eq!(
+        view.expires_on.as_deref(),
+        Some("2027/05/11"),
+        "estimated: issue + 3 months"
+    );
     assert_eq!(view.masked, "••••Ks2W");
 
     let first = w.service.verify(&new).await.unwrap();
@@ -118,7 +129,10 @@ async fn a_new_key_is_kept_pending_and_replaces_the_old_one_only_once_it_verifie
 #[tokio::test]
 async fn a_refused_key_long_after_issue_is_unauthorized_and_not_retried() {
     let w = world().await;
-    let shop = w.service.add_shop("楽天市場2号店", Marketplace::Rakuten).unwrap();
+    let shop = w
+        .service
+        .add_shop("楽天市場2号店", Marketplace::Rakuten)
+        .unwrap();
     store(&w, &shop.id, CredentialKind::RakutenServiceSecret, SP);
     let key = store(&w, &shop.id, CredentialKind::RakutenLicenseKey, SL_NEW);
     w.clock.advance(chrono::Duration::minutes(91));
@@ -132,7 +146,10 @@ async fn a_refused_key_long_after_issue_is_unauthorized_and_not_retried() {
 #[tokio::test]
 async fn a_license_key_cannot_be_verified_without_the_shops_service_secret() {
     let w = world().await;
-    let shop = w.service.add_shop("楽天市場1号店", Marketplace::Rakuten).unwrap();
+    let shop = w
+        .service
+        .add_shop("楽天市場1号店", Marketplace::Rakuten)
+        .unwrap();
     let key = store(&w, &shop.id, CredentialKind::RakutenLicenseKey, SL_NEW);
     let err = w.service.verify(&key).await.unwrap_err();
     assert!(matches!(err, Error::NoServiceSecret));
@@ -142,7 +159,10 @@ async fn a_license_key_cannot_be_verified_without_the_shops_service_secret() {
 #[tokio::test]
 async fn pasted_keys_are_normalized_checked_and_never_echoed() {
     let w = world().await;
-    let shop = w.service.add_shop("楽天市場1号店", Marketplace::Rakuten).unwrap();
+    let shop = w
+        .service
+        .add_shop("楽天市場1号店", Marketplace::Rakuten)
+        .unwrap();
     store(&w, &shop.id, CredentialKind::RakutenServiceSecret, SP);
 
     // Full-width characters and a zero-width space from a web page are cleaned up.
@@ -162,7 +182,10 @@ async fn pasted_keys_are_normalized_checked_and_never_echoed() {
     assert_eq!(c.masked, "••••Ks2W");
     assert_eq!(c.length, 25);
     assert!(c.warnings.iter().any(|w| w.code == "full_width_normalized"));
-    assert_eq!(w.service.reveal_candidate(&c.token).unwrap().expose(), SL_NEW);
+    assert_eq!(
+        w.service.reveal_candidate(&c.token).unwrap().expose(),
+        SL_NEW
+    );
 
     // An SP key where the SL key is asked: told which is which, without the key in the text.
     let err = w
@@ -189,7 +212,10 @@ async fn pasted_keys_are_normalized_checked_and_never_echoed() {
             CandidateSource::Typed,
         )
         .unwrap();
-    assert!(other.warnings.iter().any(|w| w.code == "shop_number_mismatch"));
+    assert!(other
+        .warnings
+        .iter()
+        .any(|w| w.code == "shop_number_mismatch"));
 
     // A truncated key is refused with a sentence saying what to do.
     let err = w
@@ -208,7 +234,10 @@ async fn pasted_keys_are_normalized_checked_and_never_echoed() {
 #[tokio::test]
 async fn secrets_go_to_the_keychain_and_never_into_the_sqlite_file() {
     let w = world().await;
-    let shop = w.service.add_shop("楽天市場1号店", Marketplace::Rakuten).unwrap();
+    let shop = w
+        .service
+        .add_shop("楽天市場1号店", Marketplace::Rakuten)
+        .unwrap();
     let sp = store(&w, &shop.id, CredentialKind::RakutenServiceSecret, SP);
     let sl = store(&w, &shop.id, CredentialKind::RakutenLicenseKey, SL_NEW);
     assert_eq!(w.keychain.get(&sp).unwrap().expose(), SP);

@@ -132,12 +132,12 @@ export class FakeBackend implements Backend {
     this.creds.push(
       c({ id: 'cred-s1-secret', shopId: 'shop-1', kind: 'rakuten_service_secret', secret: 'SP404839_aK29fQmZ7tLx3Wq7' }),
       c({ id: 'cred-s1-key', shopId: 'shop-1', kind: 'rakuten_license_key', secret: 'SL404839_Tn4vB8cRy2HsK5pd',
-        issuedAt: n - 78 * DAY, expiresAt: n + 12 * DAY, source: 'api', last: { at: n - DAY - 3 * 3_600_000, code: 'ok' } }),
+        issuedAt: n - 85 * DAY, expiresAt: n + 5 * DAY, source: 'api', last: { at: n - DAY - 3 * 3_600_000, code: 'ok' } }),
       c({ id: 'cred-s1-key-old', shopId: 'shop-1', kind: 'rakuten_license_key', secret: 'SL404839_Gh7mW2xZq9Lr4Ne1', state: 'superseded',
         issuedAt: n - 170 * DAY, expiresAt: n - 80 * DAY, source: 'api', last: { at: n - 81 * DAY, code: 'ok' } }),
       c({ id: 'cred-s2-secret', shopId: 'shop-2', kind: 'rakuten_service_secret', secret: 'SP512377_Yp3cV8nE2dKs6Fb9' }),
       c({ id: 'cred-s2-key', shopId: 'shop-2', kind: 'rakuten_license_key', secret: 'SL512377_Ud5hJ1tM8wPq3Xc2',
-        issuedAt: n - 93 * DAY, expiresAt: plusMonthsEndOfDay(n - 93 * DAY, 3), source: 'rule', last: { at: n - 2 * DAY, code: 'unauthorized' } }),
+        issuedAt: n - 93 * DAY, expiresAt: n - 3 * DAY, source: 'rule', last: { at: n - 2 * DAY, code: 'unauthorized' } }),
     );
   }
 
@@ -180,7 +180,7 @@ export class FakeBackend implements Backend {
       expires_on: c.expiresAt === null ? null : ymd(c.expiresAt),
       days_left: days,
       expiry_source: c.source,
-      urgency: days === null ? null : days < 0 ? 'expired' : days <= 30 ? 'due_soon' : 'ok',
+      urgency: days === null ? null : days < 0 ? 'expired' : days <= 7 ? 'due_soon' : 'ok',
       last_verification: this.verification(c.last),
       next_check_at: c.nextCheckAt === null ? null : iso(c.nextCheckAt),
     };

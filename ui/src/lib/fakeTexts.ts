@@ -8,26 +8,51 @@ export const kindLabels: Partial<Record<CredentialKind, Both>> = {
   rakuten_service_secret: { ja: '楽天 serviceSecret', en: 'Rakuten serviceSecret' },
 };
 
+// Copied from crates/core/src/verify.rs.
 export const verifyMessages: Record<VerifyCode, Both> = {
-  ok: { ja: 'licenseKey は有効です。', en: 'The licenseKey works.' },
+  ok: {
+    ja: "キーは有効です。楽天 RMS で確認できました。",
+    en: "The key works: Rakuten RMS accepted it.",
+  },
   unauthorized: {
-    ja: '楽天に認証を断られました。licenseKey の期限切れか入力間違い、または LicenseManagementAPI が「利用する」になっていない可能性があります。',
-    en: 'Rakuten refused the key. It may be expired or mistyped, or LicenseManagementAPI may not be switched on.',
+    ja: "楽天 RMS がキーを受け付けませんでした（期限切れ・入力ミス、または LicenseManagementAPI が有効になっていない可能性があります）。RMS でキーを確認し、RMS › 店舗様向け情報・サービス › WEB APIサービス › 利用設定 › WEB API › 利用機能一覧 › 利用機能編集 で「LicenseManagementAPI(ライセンス管理API)」を「利用する」にしてください。",
+    en: "Rakuten RMS did not accept the key: it may be expired or mistyped, or LicenseManagementAPI may not be switched on. Check the key in RMS, and in RMS › 店舗様向け情報・サービス › WEB APIサービス › 利用設定 › WEB API › 利用機能一覧 › 利用機能編集 set 「LicenseManagementAPI(ライセンス管理API)」 to 「利用する」.",
   },
   not_yet_active: {
-    ja: '新しい licenseKey はまだ有効になっていません。楽天側の仕様で、発行から10〜30分ほど使えないことがあります。',
-    en: 'The new licenseKey is not active yet. Rakuten may take 10 to 30 minutes after issuing it.',
+    ja: "新しいキーは使えるようになるまで10〜30分(1時間以上かかることもあります)かかります。鍵番が裏で確認を続けて結果をお知らせしますので、この画面は閉じてもかまいません。",
+    en: "A new key takes 10–30 minutes (sometimes over an hour) to become active. Kagiban keeps checking in the background and will tell you; you may close this window.",
   },
-  rate_limited: { ja: '楽天への問い合わせが多すぎました。1分ほど待ってからもう一度お試しください。', en: 'Too many requests to Rakuten. Wait a minute and try again.' },
-  service_unavailable: { ja: '楽天の API が一時的に使えません。しばらくしてからもう一度お試しください。', en: 'Rakuten’s API is temporarily unavailable. Try again later.' },
-  timeout: { ja: '楽天から時間内に応答がありませんでした。もう一度お試しください。', en: 'Rakuten did not answer in time. Try again.' },
-  bad_response: { ja: '楽天から予期しない応答がありました。時間をおいてもう一度お試しください。', en: 'Rakuten sent an unexpected answer. Try again later.' },
-  keychain_unavailable: { ja: 'OS のキーチェーンを使えませんでした。', en: 'The OS keychain could not be used.' },
-  network: { ja: 'インターネットに接続できませんでした。接続を確かめて、もう一度お試しください。', en: 'Could not connect to the internet. Check the connection and try again.' },
-  missing_license_key: { ja: 'この店舗の serviceSecret がまだ保存されていません。', en: 'No serviceSecret is stored for this shop yet.' },
+  rate_limited: {
+    ja: "短時間に確認を繰り返したため、楽天 RMS に一時的に断られました。数分待ってからもう一度確認してください。",
+    en: "Rakuten RMS turned the check down because of too many requests in a short time. Wait a few minutes and check again.",
+  },
+  service_unavailable: {
+    ja: "楽天 RMS がメンテナンス中か混み合っているため、確認できませんでした。しばらく時間をおいてから、もう一度確認してください。",
+    en: "Rakuten RMS is under maintenance or overloaded, so the key could not be checked. Try again later.",
+  },
+  timeout: {
+    ja: "15秒待っても楽天 RMS から応答がありませんでした。インターネット接続を確認して、もう一度確認してください。",
+    en: "Rakuten RMS did not answer within 15 seconds. Check your internet connection and try again.",
+  },
+  bad_response: {
+    ja: "楽天 RMS から予期しない応答が返ってきました。しばらくしてからもう一度確認し、続く場合はサポートにご連絡ください。",
+    en: "Rakuten RMS gave an unexpected answer. Try again later, and contact support if it keeps happening.",
+  },
+  keychain_unavailable: {
+    ja: "パソコンのキーの保管庫（Windows 資格情報マネージャー / macOS キーチェーン）を使えなかったため、キーを読み出せませんでした。パソコンにログインし直すか再起動してから、もう一度お試しください。",
+    en: "The computer's key store (Windows Credential Manager / macOS Keychain) could not be used, so the key could not be read. Sign in again or restart the computer, then try again.",
+  },
+  network: {
+    ja: "楽天 RMS に接続できませんでした。インターネットにつながっているか、プロキシやセキュリティソフトが通信を止めていないか確認してください。",
+    en: "Kagiban could not reach Rakuten RMS. Check that you are online and that no proxy or security software blocks the connection.",
+  },
+  missing_license_key: {
+    ja: "内部エラーです（確認の要求に licenseKey が含まれていませんでした）。お手数ですが、サポートにご連絡ください。",
+    en: "Internal error: the check was sent without the licenseKey. Please report this to support.",
+  },
   not_verifiable: {
-    ja: 'serviceSecret だけでは確かめられません。licenseKey を確かめるときに一緒に使われます。',
-    en: 'A serviceSecret cannot be checked on its own; it is checked together with the licenseKey.',
+    ja: "この種類のキーには確認用の API がないため、鍵番では有効かどうか確認できません。有効期限の管理とお知らせは続けます。",
+    en: "This kind of key has no API to check it with, so Kagiban cannot verify it. Kagiban still tracks its expiry and reminds you.",
   },
 };
 

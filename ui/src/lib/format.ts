@@ -67,12 +67,13 @@ export type Status = 'well' | 'due' | 'bad' | 'pending';
 
 /** Which colour a credential shows: a failing last check is as red as an expired key. */
 export function credentialStatus(c: CredentialView): Status {
+  // Replaced keys are history: no alarm colour, whatever their date.
+  if (c.state === 'superseded') return 'pending';
   if (c.urgency === 'expired') return 'bad';
   const lv = c.last_verification;
-  if (lv && !lv.ok && lv.code !== 'not_yet_active') return 'bad';
+  if (lv && !lv.ok && lv.code !== 'not_yet_active' && lv.code !== 'not_verifiable') return 'bad';
   if (c.state === 'pending') return 'pending';
   if (c.urgency === 'due_soon') return 'due';
-  if (c.state === 'superseded') return 'pending';
   return 'well';
 }
 

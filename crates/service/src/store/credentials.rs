@@ -236,23 +236,34 @@ impl Store {
         Ok(ids)
     }
 
-    /// The event names of a credential, oldest first (history).
-    pub fn events(&self, id: &str) -> Result<Vec<(DateTime<Utc>, String, Option<String>)>, Error> {
+    /// The history of a credential, oldest first.
+    pub fn events(&self, id: &str) -> Result<Vec<CredentialEvent>, Error> {
         let conn = self.conn();
         let mut stmt = conn.prepare(
             "SELECT at, event, detail FROM credential_events WHERE credential_id = ?1 ORDER BY id",
         )?;
         let rows = stmt
             .query_map([id], |r| {
-                Ok((
-                    parse_ts(r.get(0)?).unwrap_or_default(),
-                    r.get(1)?,
-                    r.get(2)?,
-                ))
+                Ok(CredentialEvent {
+                    at: parse_ts(r.get(0)?).unwrap_or_default(),
+                    event: r.get(1)?,
+                    detail: r.get(2)?,
+                })
             })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
+}
+
+/// One entry of a credential's history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CredentialEvent {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What: stored, verified, superseded.
+    pub event: String,
+    /// The verification code, or the id of the replacing credential.
+    pub detail: Option<String>,
 }
 
 /// What a verification changes besides its own record.

@@ -12,7 +12,9 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-pub use credentials::{CredentialRow, NewCredential, Verification, VerificationUpdate};
+pub use credentials::{
+    CredentialEvent, CredentialRow, NewCredential, Verification, VerificationUpdate,
+};
 pub use shops::ShopRow;
 
 use crate::error::Error;

@@ -1,0 +1,66 @@
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import Dashboard from '../src/views/Dashboard.svelte';
+import { byTestId, useFake } from './helpers';
+
+afterEach(() => {
+  cleanup();
+  delete document.body.dataset.ready;
+});
+
+describe('Dashboard', () => {
+  it('lists every current key with expiry, source, days left and state, and marks the page ready', async () => {
+    useFake();
+    const { container } = render(Dashboard, { onstartflow: () => {} });
+    await waitFor(() => expect(document.body.dataset.ready).toBe('1'));
+
+    const row = byTestId(container, 'dashboard-row-cred-s1-key');
+    expect(row.dataset.kind).toBe('rakuten_license_key');
+    expect(row.dataset.status).toBe('due');
+    expect(byTestId(row, 'expires-on').textContent).toBe('2026/05/06');
+    expect(byTestId(row, 'expiry-source').textContent).toContain('API で確認済み');
+    expect(byTestId(row, 'days-left').textContent).toBe('あと5日');
+    expect(row.textContent).toContain('使用中');
+    expect(row.textContent).toContain('••••K5pd');
+    expect(row.textContent).not.toContain('SL404839');
+
+    const expired = byTestId(container, 'dashboard-row-cred-s2-key');
+    expect(expired.dataset.status).toBe('bad');
+    expect(byTestId(expired, 'days-left').textContent).toBe('3日前に期限切れ');
+    expect(byTestId(expired, 'expiry-source').textContent).toContain('推定');
+    expect(byTestId(expired, 'expiry-source').getAttribute('title')).toContain('3か月');
+
+    // History is collapsed, with the replaced key inside.
+    const history = container.querySelector('details.history');
+    expect(history?.hasAttribute('open')).toBe(false);
+    expect(history?.querySelector('[data-testid="dashboard-row-cred-s1-key-old"]')?.textContent).toContain('置き換え済み');
+  });
+
+  it('verifies one key and announces the result', async () => {
+    const fake = useFake();
+    const { container } = render(Dashboard, { onstartflow: () => {} });
+    await waitFor(() => byTestId(container, 'dashboard-row-cred-s2-key'));
+    const button = byTestId(container, 'dashboard-row-cred-s2-key').querySelector('button[aria-busy], td.action button') as HTMLButtonElement;
+    await fireEvent.click(button);
+    await waitFor(() => expect(byTestId(container, 'dashboard-announce').textContent).toContain('楽天市場2号店'));
+    expect(fake.calls).toContain('verify_credential');
+    expect(byTestId(container, 'dashboard-announce').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('offers to resume a flow left halfway', async () => {
+    const fake = useFake();
+    await fake.saveProgress({ flow_id: 'rakuten_license_key', shop_id: 'shop-1', step_id: 'captcha', completed: [], credential_id: null });
+    const onstartflow = vi.fn();
+    const { container } = render(Dashboard, { onstartflow });
+    await waitFor(() => expect(byTestId(container, 'start-rakuten-flow').textContent).toContain('続きから再開'));
+    await fireEvent.click(byTestId(container, 'start-rakuten-flow'));
+    expect(onstartflow).toHaveBeenCalled();
+  });
+
+  it('explains Kagiban on first launch', async () => {
+    useFake('empty');
+    const { container } = render(Dashboard, { onstartflow: () => {} });
+    await waitFor(() => expect(container.textContent).toContain('鍵番へようこそ'));
+    expect(byTestId(container, 'start-rakuten-flow').textContent).toContain('楽天 licenseKey を更新する');
+  });
+});
