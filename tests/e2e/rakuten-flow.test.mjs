@@ -124,6 +124,13 @@ test('a shop owner renews the Rakuten licenseKey from RMS to the hand-over', asy
   assert.equal(await (await row.$('[data-testid="expires-on"]')).getText(), '2027/02/28');
   assert.match(await (await row.$('[data-testid="expiry-source"]')).getText(), /API/);
   await screenshot(browser, 'dashboard-after');
+
+  // The copied key does not linger: 60 s after the copy, the clipboard no longer holds it.
+  await browser.waitUntil(async () => readClipboard() !== SL, {
+    timeout: 90_000,
+    interval: 1000,
+    timeoutMsg: 'the licenseKey was still on the clipboard 90 s after the copy',
+  });
   await browser.deleteSession();
   browser = undefined;
 });

@@ -37,15 +37,7 @@ fn main() -> ExitCode {
 /// Only the end-to-end tests (a faster loop while working on screens).
 fn e2e_only() -> sh::Result {
     setup::build_ui()?;
-    sh::cargo(&[
-        "build",
-        "-p",
-        "kagiban-app",
-        "-p",
-        "kagiban-cli",
-        "-p",
-        "kagiban-fakes",
-    ])?;
+    sh::cargo(&["build", "--workspace", "--all-targets", "--locked"])?;
     let mut session = session::Session::start()?;
     e2e::run_tests(&mut session)
 }
@@ -66,21 +58,21 @@ fn test() -> sh::Result {
             "warnings",
         ])
     })?;
-    timings.phase("build: app, CLI, fakes (debug)", || {
-        sh::cargo(&[
-            "build",
-            "--locked",
-            "-p",
-            "kagiban-app",
-            "-p",
-            "kagiban-cli",
-            "-p",
-            "kagiban-fakes",
-        ])
+    // One debug build of every target (app, CLI, fakes, test harnesses) with the features the
+    // tests unify, so the test phase and the end-to-end phase reuse it.
+    timings.phase("build: everything (debug, all targets)", || {
+        sh::cargo(&["build", "--workspace", "--all-targets", "--locked"])
     })?;
     let mut session = session::Session::start()?;
     timings.phase("rust: unit, property and integration tests", || {
-        session.run(sh::cmd("cargo").args(["test", "--workspace", "--locked"]))
+        // --include-ignored: the tests that need the OS keychain run here, in the session.
+        session.run(sh::cmd("cargo").args([
+            "test",
+            "--workspace",
+            "--locked",
+            "--",
+            "--include-ignored",
+        ]))
     })?;
     timings.phase("end to end: the real app through WebDriver", || {
         e2e::run_tests(&mut session)

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use kagiban_core::kind::CredentialKind;
 use kagiban_core::lang::Lang;
 use kagiban_core::recognize::recognize;
-use kagiban_service::views::{CandidateSource, Marketplace, VerifyReport};
+use kagiban_service::views::VerifyReport;
 use kagiban_service::{Error, Service};
 use serde::Serialize;
 
@@ -131,26 +131,14 @@ fn add_rakuten(service: &Service, shop: &str, lang: Lang) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    let result = (|| {
-        let shop = service.add_shop(shop, Marketplace::Rakuten)?;
-        let sp = service.candidate_from_text(
-            CredentialKind::RakutenServiceSecret,
-            &shop.id,
-            sp,
-            CandidateSource::Typed,
-        )?;
-        let sl = service.candidate_from_text(
-            CredentialKind::RakutenLicenseKey,
-            &shop.id,
-            sl,
-            CandidateSource::Typed,
-        )?;
-        for w in sp.warnings.iter().chain(&sl.warnings) {
-            eprintln!("! {}", w.message);
-        }
-        service.accept_candidate(&sp.token, &shop.id)?;
-        service.accept_candidate(&sl.token, &shop.id)
-    })();
+    let result = service
+        .add_rakuten_keys(shop, sp, sl)
+        .map(|(key, warnings)| {
+            for w in warnings {
+                eprintln!("! {}", w.message);
+            }
+            key
+        });
     match result {
         Ok(view) => {
             println!("{}", view.id);

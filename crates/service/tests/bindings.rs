@@ -63,6 +63,65 @@ fn ts_files(dir: &Path) -> BTreeMap<String, String> {
         .unwrap_or_default()
 }
 
+/// The texts the backend owns (flows, labels, messages), for the UI's fake backend used by its
+/// unit tests and screenshot build: generated here so the fake never carries a hand copy.
+fn texts_fixture() -> String {
+    use kagiban_core::flow::{view, FLOWS};
+    use kagiban_core::kind::CredentialKind;
+    use kagiban_core::lang::Text;
+    use kagiban_core::recognize::Warning;
+    use kagiban_core::verify::VerifyCode;
+    use kagiban_service::Error;
+    use serde_json::{json, Map, Value};
+
+    let both = |t: Text| json!({ "ja": t.ja, "en": t.en });
+    let error = |e: Error| json!({ "ja": e.message(Lang::Ja), "en": e.message(Lang::En) });
+    let mut flows = Map::new();
+    for lang in [Lang::Ja, Lang::En] {
+        let views: Vec<Value> = FLOWS
+            .iter()
+            .map(|f| serde_json::to_value(view(f, lang)).unwrap())
+            .collect();
+        flows.insert(lang.code().into(), Value::Array(views));
+    }
+    let fixture = json!({
+        "flows": flows,
+        "kindLabels": CredentialKind::ALL.iter().map(|k| (k.as_str().to_string(), both(k.label()))).collect::<Map<_, _>>(),
+        "verifyMessages": VerifyCode::ALL.iter().map(|c| (c.as_str().to_string(), both(c.message()))).collect::<Map<_, _>>(),
+        "warningMessages": Warning::ALL.iter().map(|w| (w.code().to_string(), both(w.message()))).collect::<Map<_, _>>(),
+        "errorMessages": {
+            "wrong_kind_secret": error(Error::WrongKind { expected: CredentialKind::RakutenLicenseKey, found: CredentialKind::RakutenServiceSecret }),
+            "wrong_kind_license": error(Error::WrongKind { expected: CredentialKind::RakutenServiceSecret, found: CredentialKind::RakutenLicenseKey }),
+            "invalid_shop_name": error(Error::InvalidShopName),
+            "no_service_secret": error(Error::NoServiceSecret),
+            "keychain_unavailable": error(Error::KeychainUnavailable { detail: String::new() }),
+            "not_found": error(Error::NotFound { what: "candidate" }),
+        },
+    });
+    format!("{}\n", serde_json::to_string_pretty(&fixture).unwrap())
+}
+
+fn fixture_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/generated/texts.json")
+}
+
+#[test]
+fn the_ui_fakes_texts_are_the_backends_texts() {
+    let fresh = texts_fixture();
+    let path = fixture_path();
+    if std::env::var_os("KAGIBAN_UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/generated/texts.json is stale; regenerate with \
+         KAGIBAN_UPDATE_BINDINGS=1 cargo test -p kagiban-service --test bindings"
+    );
+}
+
 #[test]
 fn typescript_bindings_are_up_to_date() {
     let fresh = tempfile::tempdir().unwrap();

@@ -140,6 +140,39 @@ impl Service {
         Ok(view)
     }
 
+    /// Registers a shop's serviceSecret and licenseKey in one go (the CLI's `add rakuten`).
+    ///
+    /// Both keys are checked before anything is stored: a bad key leaves no trace.
+    /// Returns the stored licenseKey and the warnings about the pair.
+    pub fn add_rakuten_keys(
+        &self,
+        shop_name: &str,
+        service_secret: &str,
+        license_key: &str,
+    ) -> Result<(CredentialView, Vec<WarningView>), Error> {
+        let check = |kind, text| {
+            let r = recognize_single(text).ok_or_else(|| format_error(kind, text))?;
+            if r.kind == kind {
+                Ok(r)
+            } else {
+                Err(Error::WrongKind {
+                    expected: kind,
+                    found: r.kind,
+                })
+            }
+        };
+        let sp = check(CredentialKind::RakutenServiceSecret, service_secret)?;
+        let sl = check(CredentialKind::RakutenLicenseKey, license_key)?;
+        let mut warnings = sp.warnings.clone();
+        warnings.extend(sl.warnings.iter().copied());
+        warnings.extend(pair_warnings(sp.value.expose(), sl.value.expose()));
+        warnings.dedup();
+        let shop = self.add_shop(shop_name, crate::views::Marketplace::Rakuten)?;
+        self.store_secret(&shop.id, CredentialKind::RakutenServiceSecret, &sp.value)?;
+        let key = self.store_secret(&shop.id, CredentialKind::RakutenLicenseKey, &sl.value)?;
+        Ok((key, warning_views(&warnings, self.lang())))
+    }
+
     /// Stores a validated secret for a shop.
     ///
     /// A new serviceSecret replaces the old one at once (it does not expire). A new licenseKey
