@@ -10,7 +10,7 @@ pub mod store;
 pub mod views;
 
 pub use error::Error;
-pub use service::{Service, CANDIDATE_LIFETIME};
+pub use service::{Service, CANDIDATE_LIFETIME, UNRECOGNIZED_KEY};
 
 use std::sync::Arc;
 

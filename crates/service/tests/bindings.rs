@@ -96,6 +96,7 @@ fn texts_fixture() -> String {
             "no_service_secret": error(Error::NoServiceSecret),
             "keychain_unavailable": error(Error::KeychainUnavailable { detail: String::new() }),
             "not_found": error(Error::NotFound { what: "candidate" }),
+            "invalid_format": error(Error::InvalidFormat { expected: CredentialKind::RakutenLicenseKey, code: "unrecognized", message: kagiban_service::UNRECOGNIZED_KEY }),
         },
     });
     format!("{}\n", serde_json::to_string_pretty(&fixture).unwrap())

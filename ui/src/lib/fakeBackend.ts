@@ -19,10 +19,11 @@ import type {
   WarningView,
 } from './bindings/index';
 import type { Backend, Unlisten } from './ipc';
-import { rakutenLicenseKeyFlow } from './fakeFlow';
-import { errorMessages, kindLabels, say, verifyMessages, warningMessages } from './fakeTexts';
+import { errorMessages, flowView, kindLabels, say, verifyMessages, warningMessages, type FakeWarning } from './fakeTexts';
 
 const DAY = 86_400_000;
+/** crates/service/src/service/shops.rs: MAX_SHOP_NAME_CHARS (the error message states it). */
+const MAX_SHOP_NAME_CHARS = 60;
 const JST = 9 * 3_600_000;
 
 type Cred = {
@@ -39,7 +40,7 @@ type Cred = {
   checks: number;
 };
 
-type Candidate = { kind: CredentialKind; value: string; warnings: string[]; source: CandidateView['source']; shopId: string };
+type Candidate = { kind: CredentialKind; value: string; warnings: FakeWarning[]; source: CandidateView['source']; shopId: string };
 
 /** How the fake starts: with the sample shops, empty (first launch), or with a broken keychain. */
 export type FakeScenario = 'sample' | 'empty' | 'keychain';
@@ -75,8 +76,8 @@ function reject(code: string, message: string): never {
 }
 
 /** Cleans a pasted value the way the Rust normalizer does, noting what changed. */
-function normalize(text: string): { value: string; warnings: string[] } {
-  const warnings: string[] = [];
+function normalize(text: string): { value: string; warnings: FakeWarning[] } {
+  const warnings: FakeWarning[] = [];
   let v = text.trim();
   const half = v.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (half !== v) warnings.push('full_width_normalized');
@@ -156,8 +157,7 @@ export class FakeBackend implements Backend {
   }
 
   private label(kind: CredentialKind): string {
-    const l = kindLabels[kind];
-    return l ? say(l, this.lang) : kind;
+    return say(kindLabels[kind], this.lang);
   }
 
   private verification(last: Cred['last']): VerificationView | null {
@@ -189,7 +189,7 @@ export class FakeBackend implements Backend {
   private candidateView(token: string, c: Candidate): CandidateView {
     const warnings: WarningView[] = c.warnings.map((code) => ({
       code,
-      message: say(warningMessages[code as keyof typeof warningMessages], this.lang),
+      message: say(warningMessages[code], this.lang),
     }));
     return { token, kind: c.kind, kind_label: this.label(c.kind), masked: `••••${c.value.slice(-4)}`, length: c.value.length, warnings, source: c.source };
   }
@@ -255,7 +255,7 @@ export class FakeBackend implements Backend {
   async appStatus(): Promise<AppStatus> {
     await this.tick('app_status');
     return {
-      keychain_error: this.keychainBroken ? { code: 'keychain_unavailable', message: say(errorMessages.keychain, this.lang) } : null,
+      keychain_error: this.keychainBroken ? { code: 'keychain_unavailable', message: say(errorMessages.keychain_unavailable, this.lang) } : null,
       lang: this.lang,
       version: '0.1.0-fake',
       data_dir: '~/.local/share/jp.kagiban.app',
@@ -269,8 +269,9 @@ export class FakeBackend implements Backend {
 
   async getFlow(flowId: string): Promise<FlowView> {
     await this.tick('get_flow');
-    if (flowId !== 'rakuten_license_key') reject('unknown_flow', say(errorMessages.unknown_flow, this.lang));
-    return rakutenLicenseKeyFlow(this.lang);
+    // Like the Rust get_flow: an unknown id is NotFound.
+    const flow = flowView(flowId, this.lang) ?? reject('not_found', say(errorMessages.not_found, this.lang));
+    return structuredClone(flow);
   }
 
   async listShops(marketplace: Marketplace): Promise<ShopView[]> {
@@ -281,7 +282,7 @@ export class FakeBackend implements Backend {
   async addShop(name: string, marketplace: Marketplace): Promise<ShopView> {
     await this.tick('add_shop');
     const trimmed = name.trim();
-    if (trimmed === '' || [...trimmed].length > 40) reject('invalid_shop_name', say(errorMessages.invalid_shop_name, this.lang));
+    if (trimmed === '' || [...trimmed].length > MAX_SHOP_NAME_CHARS) reject('invalid_shop_name', say(errorMessages.invalid_shop_name, this.lang));
     const shop: ShopView = { id: `shop-${this.shops.length + 1}`, name: trimmed, marketplace, has_service_secret: false };
     this.shops.push(shop);
     return { ...shop };
@@ -342,7 +343,7 @@ export class FakeBackend implements Backend {
   async acceptCandidate(token: string, shopId: string): Promise<CredentialView> {
     await this.tick('accept_candidate');
     const cand = this.candidate(token);
-    if (this.keychainBroken) reject('keychain_unavailable', say(errorMessages.keychain, this.lang));
+    if (this.keychainBroken) reject('keychain_unavailable', say(errorMessages.keychain_unavailable, this.lang));
     this.candidates.delete(token);
     const shop = this.shop(shopId);
     const n = this.now();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ShopView, StepView } from './bindings/index';
-import { rakutenLicenseKeyFlow } from './fakeFlow';
+import { flowView } from './fakeTexts';
 import {
   canAdvance,
   completedOnAdvance,
@@ -13,7 +13,7 @@ import {
   type FlowContext,
 } from './flowNav';
 
-const flow = rakutenLicenseKeyFlow('ja');
+const flow = flowView('rakuten_license_key', 'ja') ?? expect.unreachable('texts.json has no rakuten_license_key flow');
 const step = (id: string): StepView => {
   const s = flow.steps.find((x) => x.id === id);
   if (!s) throw new Error(`no step ${id}`);

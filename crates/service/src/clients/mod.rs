@@ -1,3 +1,5 @@
 //! HTTP clients for the marketplace APIs.
 
+pub mod lwa;
 pub mod rms;
+pub mod spapi;

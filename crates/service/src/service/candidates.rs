@@ -248,6 +248,12 @@ impl Service {
     }
 }
 
+/// Text that is not any key Kagiban knows.
+pub const UNRECOGNIZED_KEY: Text = Text::new(
+    "入力された文字列は鍵の形式ではありません。画面に表示された鍵をそのままコピーして貼り付けてください。",
+    "The text is not in the key's format. Copy the key exactly as shown and paste it.",
+);
+
 /// The most helpful format error for text that is not a key of `expected`.
 fn format_error(expected: CredentialKind, text: &str) -> Error {
     let parsed = match expected {
@@ -264,10 +270,7 @@ fn format_error(expected: CredentialKind, text: &str) -> Error {
         None => Error::InvalidFormat {
             expected,
             code: "unrecognized",
-            message: Text::new(
-                "入力された文字列は鍵の形式ではありません。画面に表示された鍵をそのままコピーして貼り付けてください。",
-                "The text is not in the key's format. Copy the key exactly as shown and paste it.",
-            ),
+            message: UNRECOGNIZED_KEY,
         },
     }
 }

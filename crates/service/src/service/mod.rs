@@ -17,7 +17,7 @@ use crate::keychain::SecretStore;
 use crate::store::Store;
 use crate::views::{FlowProgress, ShopView};
 
-pub use candidates::CANDIDATE_LIFETIME;
+pub use candidates::{CANDIDATE_LIFETIME, UNRECOGNIZED_KEY};
 
 /// Setting key of the UI language.
 const LANG_SETTING: &str = "lang";

@@ -1,0 +1,1 @@
+//! Login with Amazon: the refresh-token grant.

@@ -1,0 +1,1 @@
+//! Selling Partner API: marketplace participations and restricted data tokens.
