@@ -86,7 +86,14 @@ pub fn run_app() -> sh::Result {
     std::thread::sleep(Duration::from_secs(8));
     let shot = root().join("target/screenshots/kagiban-run.png");
     std::fs::create_dir_all(shot.parent().expect("has parent")).map_err(|e| e.to_string())?;
-    session.run(cmd("import").args(["-window", "root"]).arg(&shot))?;
+    // The window by its title; the whole screen if the window manager-less display names it
+    // differently.
+    if session
+        .run(cmd("import").args(["-window", "鍵番 Kagiban"]).arg(&shot))
+        .is_err()
+    {
+        session.run(cmd("import").args(["-window", "root"]).arg(&shot))?;
+    }
     println!(
         "\nKagiban is running on the virtual display {}.",
         session.var("DISPLAY").unwrap_or("?")

@@ -4,3 +4,5 @@
 //! and by the end-to-end tests of the desktop app (as the `fake-rms` binary).
 
 pub mod rms;
+
+pub mod amazon;
