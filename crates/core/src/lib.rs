@@ -2,6 +2,7 @@
 
 #![warn(missing_docs)]
 
+pub mod amazon;
 pub mod expiry;
 pub mod flow;
 pub mod flows;
@@ -12,6 +13,7 @@ pub mod mask;
 pub mod normalize;
 pub mod rakuten;
 pub mod recognize;
+pub mod reminders;
 mod scan;
 pub mod secret;
 pub mod verify;
