@@ -3,6 +3,7 @@
 //! Every fake listens on loopback only and is used both by the Rust tests (as a library)
 //! and by the end-to-end tests of the desktop app (as the `fake-rms` binary).
 
+pub mod amazon;
 pub mod rms;
 
-pub mod amazon;
+mod server;
