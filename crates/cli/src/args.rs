@@ -11,6 +11,8 @@ pub enum Command {
     Verify { target: Target, json: bool },
     /// `kagiban status [--json]`
     Status { json: bool },
+    /// `kagiban ics`
+    Ics,
     /// `kagiban help`
     Help,
 }
@@ -31,6 +33,7 @@ pub const USAGE: &str = "\
   kagiban add rakuten --shop NAME     標準入力の 2 行 (serviceSecret, licenseKey) を登録 / store SP and SL from stdin
   kagiban verify [ID | --all] [--json]  API で確認 (失敗があれば終了コード 1) / verify against the API
   kagiban status [--json]             すべての鍵と有効期限 / every credential and its expiry
+  kagiban ics > kagiban.ics           有効期限と通知をカレンダー形式で出力 / expiries and reminders as iCalendar
 
 環境変数 / Environment: KAGIBAN_DATA_DIR (SQLite の場所), KAGIBAN_RAKUTEN_API_BASE (RMS の URL), KAGIBAN_LANG (ja|en)";
 
@@ -47,6 +50,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
         [] | ["help"] | ["--help"] | ["-h"] => Ok(Command::Help),
         ["recognize"] => Ok(Command::Recognize { json }),
         ["status"] => Ok(Command::Status { json }),
+        ["ics"] => Ok(Command::Ics),
         ["verify"] | ["verify", "--all"] => Ok(Command::Verify {
             target: Target::All,
             json,

@@ -33,6 +33,13 @@ fn with_service(service: &Service, command: Command) -> ExitCode {
         Command::AddRakuten { shop } => add_rakuten(service, &shop, lang),
         Command::Verify { target, json } => verify(service, target, json, lang),
         Command::Status { json } => status(service, json),
+        Command::Ics => match service.calendar() {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&err, lang),
+        },
         Command::Help | Command::Recognize { .. } => unreachable!("handled without a service"),
     }
 }

@@ -124,6 +124,54 @@ fn add_then_verify_then_status_against_rms() {
 }
 
 #[test]
+fn ics_with_nothing_stored_is_an_empty_but_valid_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kagiban(dir.path(), "http://127.0.0.1:9", &["ics"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ics = text(&out.stdout);
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert!(ics.trim_end().ends_with("END:VCALENDAR"));
+    assert!(!ics.contains("BEGIN:VEVENT"));
+}
+
+#[test]
+#[ignore = "uses the OS keychain: run through `cargo xtask test`"]
+fn ics_exports_the_verified_expiry_with_a_stable_uid() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let fake = runtime.block_on(FakeRms::start());
+    fake.add_key(SP, SL, "2027-02-28T23:59:59", Duration::ZERO);
+    let dir = tempfile::tempdir().unwrap();
+    let rms = fake.base_url();
+    let out = kagiban(
+        dir.path(),
+        &rms,
+        &["add", "rakuten", "--shop", "楽天市場1号店"],
+        &format!("{SP}\n{SL}\n"),
+    );
+    let id = text(&out.stdout).trim().to_string();
+    assert!(kagiban(dir.path(), &rms, &["verify", &id], "")
+        .status
+        .success());
+    let first = text(&kagiban(dir.path(), &rms, &["ics"], "").stdout);
+    assert!(first.contains("DTSTART;VALUE=DATE:20270228"), "{first}");
+    assert!(first.contains(&format!("UID:{id}-20270228@kagiban")));
+    assert!(first.contains("BEGIN:VALARM"));
+    assert!(!first.contains(SL) && !first.contains(SP));
+    let second = text(&kagiban(dir.path(), &rms, &["ics"], "").stdout);
+    let uids = |s: &str| {
+        s.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        uids(&first),
+        uids(&second),
+        "re-importing updates instead of duplicating"
+    );
+}
+
+#[test]
 #[ignore = "uses the OS keychain: run through `cargo xtask test`"]
 fn verify_exits_1_with_a_stable_code_when_rms_refuses_the_key() {
     let runtime = tokio::runtime::Runtime::new().unwrap();

@@ -2,6 +2,7 @@
 
 mod candidates;
 mod listing;
+mod reminders;
 mod shops;
 mod verification;
 
