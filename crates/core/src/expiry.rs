@@ -176,3 +176,21 @@ pub fn urgency(days_left: i64) -> Urgency {
         Urgency::Ok
     }
 }
+
+/// The expiry of a credential of `kind` issued, granted or confirmed on `on` (a JST calendar
+/// day), for the kinds whose lifetime counts from a day the user tells: the SP-API authorization
+/// (refresh token, 365 days), the LWA client secret (180 days) and the MWS developer access
+/// (1 year). None for the other kinds.
+pub fn expiry_from_date(
+    kind: crate::kind::CredentialKind,
+    on: chrono::NaiveDate,
+) -> Option<DateTime<Utc>> {
+    use crate::amazon::expiry as amazon;
+    use crate::kind::CredentialKind;
+    match kind {
+        CredentialKind::LwaRefreshToken => Some(amazon::sp_api_authorization_expiry(on)),
+        CredentialKind::LwaClientSecret => Some(amazon::lwa_client_secret_expiry(on)),
+        CredentialKind::AmazonDeveloperId => Some(amazon::mws_developer_access_expiry(on)),
+        _ => None,
+    }
+}

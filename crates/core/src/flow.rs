@@ -3,9 +3,13 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::kind::CredentialKind;
+use crate::amazon::Need;
+use crate::kind::{CredentialKind, Marketplace};
 use crate::lang::{Lang, Text};
+use crate::marketplace::{JAPAN, MARKETPLACES};
 
+pub use crate::flows::amazon_mws::AMAZON_MWS;
+pub use crate::flows::amazon_sp_api::AMAZON_SP_API;
 pub use crate::flows::rakuten_license_key::RAKUTEN_LICENSE_KEY;
 
 /// A flow: an ordered list of steps.
@@ -17,6 +21,10 @@ pub struct FlowDef {
     pub title: Text,
     /// One or two sentences: what the user ends with.
     pub summary: Text,
+    /// Whose shops the flow works on.
+    pub marketplace: Marketplace,
+    /// The credential the flow is about: the one verified, handed over and shown at the end.
+    pub subject: CredentialKind,
     /// The steps in order.
     pub steps: &'static [StepDef],
 }
@@ -56,7 +64,22 @@ pub enum StepKind {
         kind: CredentialKind,
         /// Needed only when the shop does not have one yet.
         first_time_only: bool,
+        /// Asks for the day the value was issued or granted (today by default); the expiry is
+        /// computed from it by the kind's rule ([`crate::expiry::expiry_from_date`]).
+        date: Option<Prompt>,
+        /// Asks for a name to keep with the value (not secret), e.g. the developer's name.
+        name: Option<Prompt>,
     },
+    /// Pick the marketplace (マーケットプレイスID), Japan by default; stored as a credential
+    /// of kind [`CredentialKind::AmazonMarketplaceId`].
+    ChooseMarketplace,
+    /// Something to read first (a notice), optionally offering another flow instead.
+    Notice {
+        /// A flow the user may switch to (its id).
+        next_flow: Option<&'static str>,
+    },
+    /// The restricted-data token check (Tokens API): the user picks what their work needs.
+    RdtCheck,
     /// Check the captured values against the service's API.
     Verify,
     /// Put the new value into another system (an order-management system).
@@ -77,17 +100,40 @@ pub enum LinkId {
     RmsLogin,
     /// RMS WEB API settings (not deep-linkable: opens the RMS login).
     RmsWebApi,
+    /// Seller Central (Japan).
+    SellerCentral,
+    /// Seller Central 「アプリを管理」 (Manage Your Apps).
+    SellerCentralApps,
+    /// Seller Central 「ユーザー権限」 (user permissions), where MWS developer access was managed.
+    SellerCentralPermissions,
+    /// Developer Central in Seller Central (the app's LWA credentials).
+    DeveloperCentral,
+    /// The Solution Provider Portal (public developers' LWA credentials).
+    SolutionProviderPortal,
 }
 
 impl LinkId {
     /// Every link.
-    pub const ALL: [LinkId; 2] = [LinkId::RmsLogin, LinkId::RmsWebApi];
+    pub const ALL: [LinkId; 7] = [
+        LinkId::RmsLogin,
+        LinkId::RmsWebApi,
+        LinkId::SellerCentral,
+        LinkId::SellerCentralApps,
+        LinkId::SellerCentralPermissions,
+        LinkId::DeveloperCentral,
+        LinkId::SolutionProviderPortal,
+    ];
 
     /// The stable snake_case name sent to the UI.
     pub fn as_str(self) -> &'static str {
         match self {
             LinkId::RmsLogin => "rms_login",
             LinkId::RmsWebApi => "rms_web_api",
+            LinkId::SellerCentral => "seller_central",
+            LinkId::SellerCentralApps => "seller_central_apps",
+            LinkId::SellerCentralPermissions => "seller_central_permissions",
+            LinkId::DeveloperCentral => "developer_central",
+            LinkId::SolutionProviderPortal => "solution_provider_portal",
         }
     }
 
@@ -101,12 +147,34 @@ impl LinkId {
         match self {
             // RMS's WEB API settings page needs a session and cannot be deep-linked reliably.
             LinkId::RmsLogin | LinkId::RmsWebApi => "https://glogin.rms.rakuten.co.jp/",
+            LinkId::SellerCentral => "https://sellercentral.amazon.co.jp/",
+            LinkId::SellerCentralApps => "https://sellercentral.amazon.co.jp/apps/manage",
+            LinkId::SellerCentralPermissions => {
+                "https://sellercentral.amazon.co.jp/gp/account-manager/home.html"
+            }
+            LinkId::DeveloperCentral => {
+                "https://sellercentral.amazon.co.jp/sellingpartner/developerconsole"
+            }
+            LinkId::SolutionProviderPortal => "https://solutionproviders.amazon.com/",
         }
     }
 }
 
+/// A question asked next to a captured value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prompt {
+    /// The field's label.
+    pub label: Text,
+    /// One sentence under the field: where to find the answer.
+    pub hint: Text,
+}
+
 /// Every flow.
-pub const FLOWS: &[&FlowDef] = &[&crate::flows::rakuten_license_key::FLOW];
+pub const FLOWS: &[&FlowDef] = &[
+    &crate::flows::rakuten_license_key::FLOW,
+    &crate::flows::amazon_sp_api::FLOW,
+    &crate::flows::amazon_mws::FLOW,
+];
 
 /// The flow with this id.
 pub fn find_flow(id: &str) -> Option<&'static FlowDef> {
@@ -123,8 +191,39 @@ pub struct FlowView {
     pub title: String,
     /// Summary.
     pub summary: String,
+    /// Whose shops the flow works on.
+    pub marketplace: Marketplace,
+    /// The credential the flow is about.
+    pub subject: CredentialKind,
     /// Steps in order.
     pub steps: Vec<StepView>,
+}
+
+/// A [`Prompt`] in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PromptView {
+    /// The field's label.
+    pub label: String,
+    /// The hint under it.
+    pub hint: String,
+}
+
+/// One choice of a list, in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChoiceView {
+    /// The stable value sent back.
+    pub id: String,
+    /// What the user sees.
+    pub label: String,
+}
+
+/// One plain need of the RDT check, in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NeedChoiceView {
+    /// The need, sent back as is.
+    pub need: Need,
+    /// What the user sees.
+    pub label: String,
 }
 
 /// A step in one language.
@@ -166,6 +265,28 @@ pub enum StepViewKind {
         /// Needed only the first time.
         #[serde(rename = "firstTimeOnly")]
         first_time_only: bool,
+        /// The issue or grant day asked with the value.
+        date: Option<PromptView>,
+        /// The name asked with the value.
+        name: Option<PromptView>,
+    },
+    /// Pick the marketplace.
+    ChooseMarketplace {
+        /// Every marketplace, Japan first.
+        options: Vec<ChoiceView>,
+        /// The preselected marketplace ID (Japan).
+        default: String,
+    },
+    /// Something to read first.
+    Notice {
+        /// A flow the user may switch to.
+        #[serde(rename = "nextFlow")]
+        next_flow: Option<ChoiceView>,
+    },
+    /// The restricted-data token check.
+    RdtCheck {
+        /// The plain needs offered as check boxes.
+        needs: Vec<NeedChoiceView>,
     },
     /// Check with the API.
     Verify,
@@ -190,7 +311,16 @@ pub fn view(def: &FlowDef, lang: Lang) -> FlowView {
         id: def.id.to_string(),
         title: def.title.get(lang).to_string(),
         summary: def.summary.get(lang).to_string(),
+        marketplace: def.marketplace,
+        subject: def.subject,
         steps: def.steps.iter().map(|s| step_view(s, lang)).collect(),
+    }
+}
+
+fn prompt_view(p: Prompt, lang: Lang) -> PromptView {
+    PromptView {
+        label: p.label.get(lang).to_string(),
+        hint: p.hint.get(lang).to_string(),
     }
 }
 
@@ -211,9 +341,38 @@ fn step_view(step: &StepDef, lang: Lang) -> StepView {
         StepKind::Capture {
             kind,
             first_time_only,
+            date,
+            name,
         } => StepViewKind::Capture {
             credential_kind: kind,
             first_time_only,
+            date: date.map(|p| prompt_view(p, lang)),
+            name: name.map(|p| prompt_view(p, lang)),
+        },
+        StepKind::ChooseMarketplace => StepViewKind::ChooseMarketplace {
+            options: MARKETPLACES
+                .iter()
+                .map(|(id, _, name)| ChoiceView {
+                    id: id.to_string(),
+                    label: format!("{}（{id}）", name.get(lang)),
+                })
+                .collect(),
+            default: JAPAN.to_string(),
+        },
+        StepKind::Notice { next_flow } => StepViewKind::Notice {
+            next_flow: next_flow.and_then(find_flow).map(|f| ChoiceView {
+                id: f.id.to_string(),
+                label: f.title.get(lang).to_string(),
+            }),
+        },
+        StepKind::RdtCheck => StepViewKind::RdtCheck {
+            needs: Need::PLAIN
+                .iter()
+                .map(|need| NeedChoiceView {
+                    need: need.clone(),
+                    label: need.label().get(lang).to_string(),
+                })
+                .collect(),
         },
         StepKind::Verify => StepViewKind::Verify,
         StepKind::HandOver {

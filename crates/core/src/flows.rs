@@ -1,3 +1,5 @@
 //! The flow definitions, one data file per flow.
 
+pub mod amazon_mws;
+pub mod amazon_sp_api;
 pub mod rakuten_license_key;

@@ -5,6 +5,40 @@ use ts_rs::TS;
 
 use crate::lang::Text;
 
+/// Which marketplace (or service) a shop belongs to. Stable names (SQLite, IPC).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Marketplace {
+    /// 楽天市場
+    Rakuten,
+    /// Amazon
+    Amazon,
+    /// 楽楽明細
+    Rakuraku,
+}
+
+impl Marketplace {
+    /// Stable name used in SQLite.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Marketplace::Rakuten => "rakuten",
+            Marketplace::Amazon => "amazon",
+            Marketplace::Rakuraku => "rakuraku",
+        }
+    }
+
+    /// Parses a stable name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Marketplace::Rakuten,
+            Marketplace::Amazon,
+            Marketplace::Rakuraku,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
+    }
+}
+
 /// A kind of credential. The serialized names are stable: CLI output, SQLite and IPC use them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -76,6 +110,17 @@ impl CredentialKind {
                 | CredentialKind::AmazonDeveloperId
                 | CredentialKind::LwaClientId
         )
+    }
+
+    /// The marketplace (service) the credential belongs to.
+    pub fn marketplace(self) -> Marketplace {
+        match self {
+            CredentialKind::RakutenServiceSecret | CredentialKind::RakutenLicenseKey => {
+                Marketplace::Rakuten
+            }
+            CredentialKind::RakurakuApiToken => Marketplace::Rakuraku,
+            _ => Marketplace::Amazon,
+        }
     }
 
     /// The name a shop owner knows it by.

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::amazon::SpApiCode;
+use crate::kind::{CredentialKind, Marketplace};
 use crate::lang::Text;
 
 /// The result of a verification. The serialized names are stable (SQLite, IPC, CLI).
@@ -31,11 +33,19 @@ pub enum VerifyCode {
     MissingLicenseKey,
     /// This kind of credential has no API to check it with.
     NotVerifiable,
+    /// LWA `invalid_grant`: the SP-API authorization expired or was revoked.
+    InvalidGrant,
+    /// LWA `invalid_client`: the client secret is wrong or was rotated.
+    InvalidClient,
+    /// SP-API 403: the application lacks a role.
+    MissingRole,
+    /// The chosen marketplace is not among the seller's participations.
+    MarketplaceMissing,
 }
 
 impl VerifyCode {
     /// Every code.
-    pub const ALL: [VerifyCode; 11] = [
+    pub const ALL: [VerifyCode; 15] = [
         VerifyCode::Ok,
         VerifyCode::Unauthorized,
         VerifyCode::NotYetActive,
@@ -47,6 +57,10 @@ impl VerifyCode {
         VerifyCode::Network,
         VerifyCode::MissingLicenseKey,
         VerifyCode::NotVerifiable,
+        VerifyCode::InvalidGrant,
+        VerifyCode::InvalidClient,
+        VerifyCode::MissingRole,
+        VerifyCode::MarketplaceMissing,
     ];
 
     /// The stable snake_case name (same as serde).
@@ -63,6 +77,10 @@ impl VerifyCode {
             VerifyCode::Network => "network",
             VerifyCode::MissingLicenseKey => "missing_license_key",
             VerifyCode::NotVerifiable => "not_verifiable",
+            VerifyCode::InvalidGrant => "invalid_grant",
+            VerifyCode::InvalidClient => "invalid_client",
+            VerifyCode::MissingRole => "missing_role",
+            VerifyCode::MarketplaceMissing => "marketplace_missing",
         }
     }
 
@@ -82,9 +100,40 @@ impl VerifyCode {
         )
     }
 
-    /// What happened and what to do, in Japanese and English.
+    /// The SP-API outcome this code stands for, when it is one.
+    pub fn sp_api(self) -> Option<SpApiCode> {
+        Some(match self {
+            VerifyCode::Ok => SpApiCode::Ok,
+            VerifyCode::InvalidGrant => SpApiCode::InvalidGrant,
+            VerifyCode::InvalidClient => SpApiCode::InvalidClient,
+            VerifyCode::MissingRole => SpApiCode::MissingRole,
+            VerifyCode::RateLimited => SpApiCode::RateLimited,
+            VerifyCode::ServiceUnavailable => SpApiCode::ServiceUnavailable,
+            VerifyCode::Timeout => SpApiCode::Timeout,
+            VerifyCode::BadResponse => SpApiCode::BadResponse,
+            VerifyCode::MarketplaceMissing => SpApiCode::MarketplaceMissing,
+            VerifyCode::Network => SpApiCode::Network,
+            _ => return None,
+        })
+    }
+
+    /// What happened to a credential of `kind` and what to do: Amazon's wording for Amazon
+    /// credentials, RMS's otherwise.
+    pub fn message_for(self, kind: CredentialKind) -> Text {
+        match (kind.marketplace(), self.sp_api()) {
+            (Marketplace::Amazon, Some(code)) => code.message(),
+            _ => self.message(),
+        }
+    }
+
+    /// What happened and what to do, in Japanese and English (RMS's wording for the codes both
+    /// APIs share; see [`VerifyCode::message_for`]).
     pub fn message(self) -> Text {
         match self {
+            VerifyCode::InvalidGrant => SpApiCode::InvalidGrant.message(),
+            VerifyCode::InvalidClient => SpApiCode::InvalidClient.message(),
+            VerifyCode::MissingRole => SpApiCode::MissingRole.message(),
+            VerifyCode::MarketplaceMissing => SpApiCode::MarketplaceMissing.message(),
             VerifyCode::Ok => Text::new(
                 "キーは有効です。楽天 RMS で確認できました。",
                 "The key works: Rakuten RMS accepted it.",
@@ -133,6 +182,23 @@ impl VerifyCode {
     }
 }
 
+impl From<SpApiCode> for VerifyCode {
+    fn from(code: SpApiCode) -> Self {
+        match code {
+            SpApiCode::Ok => VerifyCode::Ok,
+            SpApiCode::InvalidGrant => VerifyCode::InvalidGrant,
+            SpApiCode::InvalidClient => VerifyCode::InvalidClient,
+            SpApiCode::MissingRole => VerifyCode::MissingRole,
+            SpApiCode::RateLimited => VerifyCode::RateLimited,
+            SpApiCode::ServiceUnavailable => VerifyCode::ServiceUnavailable,
+            SpApiCode::Timeout => VerifyCode::Timeout,
+            SpApiCode::BadResponse => VerifyCode::BadResponse,
+            SpApiCode::MarketplaceMissing => VerifyCode::MarketplaceMissing,
+            SpApiCode::Network => VerifyCode::Network,
+        }
+    }
+}
+
 impl std::fmt::Display for VerifyCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -163,6 +229,26 @@ mod tests {
         let m = VerifyCode::Unauthorized.message();
         assert!(
             m.ja.contains("LicenseManagementAPI(ライセンス管理API)") && m.ja.contains("利用する")
+        );
+    }
+
+    #[test]
+    fn amazon_credentials_get_amazon_wording() {
+        for code in SpApiCode::ALL {
+            let v = VerifyCode::from(code);
+            assert_eq!(v.sp_api(), Some(code));
+            assert_eq!(
+                v.message_for(CredentialKind::LwaRefreshToken),
+                code.message()
+            );
+        }
+        let rms = VerifyCode::Timeout.message_for(CredentialKind::RakutenLicenseKey);
+        assert!(rms.ja.contains("楽天 RMS"));
+        let amazon = VerifyCode::Timeout.message_for(CredentialKind::LwaClientSecret);
+        assert!(amazon.ja.contains("Amazon") && !amazon.ja.contains("楽天"));
+        assert_eq!(
+            VerifyCode::NotVerifiable.message_for(CredentialKind::AmazonDeveloperId),
+            VerifyCode::NotVerifiable.message()
         );
     }
 

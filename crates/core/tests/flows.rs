@@ -120,14 +120,18 @@ fn rakuten_flow_has_the_manual_steps_in_order() {
         kinds[7],
         StepKind::Capture {
             kind: CredentialKind::RakutenServiceSecret,
-            first_time_only: true
+            first_time_only: true,
+            date: None,
+            name: None,
         }
     );
     assert_eq!(
         kinds[8],
         StepKind::Capture {
             kind: CredentialKind::RakutenLicenseKey,
-            first_time_only: false
+            first_time_only: false,
+            date: None,
+            name: None,
         }
     );
 }

@@ -7,39 +7,7 @@ use kagiban_core::verify::VerifyCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Which marketplace a shop belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Marketplace {
-    /// 楽天市場
-    Rakuten,
-    /// Amazon
-    Amazon,
-    /// 楽楽明細
-    Rakuraku,
-}
-
-impl Marketplace {
-    /// Stable name used in SQLite.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Marketplace::Rakuten => "rakuten",
-            Marketplace::Amazon => "amazon",
-            Marketplace::Rakuraku => "rakuraku",
-        }
-    }
-
-    /// Parses a stable name.
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            Marketplace::Rakuten,
-            Marketplace::Amazon,
-            Marketplace::Rakuraku,
-        ]
-        .into_iter()
-        .find(|m| m.as_str() == s)
-    }
-}
+pub use kagiban_core::kind::Marketplace;
 
 /// A shop (店舗) of the user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

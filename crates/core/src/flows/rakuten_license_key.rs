@@ -2,7 +2,7 @@
 //! ライセンスキー更新方法」 (seeds/000), steps 【1】–【11】; its Japanese is kept word for word.
 
 use crate::flow::{FlowDef, LinkId, StepDef, StepKind};
-use crate::kind::CredentialKind;
+use crate::kind::{CredentialKind, Marketplace};
 use crate::lang::Text;
 
 /// The flow's id.
@@ -181,6 +181,8 @@ const STEPS: &[StepDef] = &[
         kind: StepKind::Capture {
             kind: CredentialKind::RakutenServiceSecret,
             first_time_only: true,
+            date: None,
+            name: None,
         },
     },
     StepDef {
@@ -199,6 +201,8 @@ const STEPS: &[StepDef] = &[
         kind: StepKind::Capture {
             kind: CredentialKind::RakutenLicenseKey,
             first_time_only: false,
+            date: None,
+            name: None,
         },
     },
     StepDef {
@@ -281,5 +285,7 @@ pub const FLOW: FlowDef = FlowDef {
         "RMS で新しい licenseKey を発行して鍵番に保存し、使えることと有効期限を確かめてから、受注管理システムに設定します。",
         "Issue a new licenseKey in RMS, save it in Kagiban, confirm that it works and read its expiry date, then set it in your order system.",
     ),
+    marketplace: Marketplace::Rakuten,
+    subject: CredentialKind::RakutenLicenseKey,
     steps: STEPS,
 };
