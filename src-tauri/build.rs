@@ -26,6 +26,8 @@ fn kagiban_commands() -> &'static [&'static str] {
         "reveal_candidate",
         "discard_candidate",
         "accept_candidate",
+        "check_rdt",
+        "record_renewal",
         "verify_credential",
         "reveal_credential",
         "copy_credential",

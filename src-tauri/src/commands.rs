@@ -2,12 +2,13 @@
 
 use std::time::Duration;
 
+use kagiban_core::amazon::Need;
 use kagiban_core::flow::{find_flow, view, FlowView, LinkId};
 use kagiban_core::kind::CredentialKind;
 use kagiban_core::lang::Lang;
 use kagiban_service::views::{
-    AppStatus, CandidateSource, CandidateView, CopyReceipt, CredentialView, ErrorView,
-    FlowProgress, Marketplace, ShopView, VerifyReport,
+    AcceptDetails, AppStatus, CandidateSource, CandidateView, CopyReceipt, CredentialView,
+    ErrorView, FlowProgress, Marketplace, RdtReport, ShopView, VerifyReport,
 };
 use kagiban_service::Error;
 use tauri::{AppHandle, Runtime, State};
@@ -180,11 +181,42 @@ pub async fn accept_candidate(
     state: State<'_, AppState>,
     token: String,
     shop_id: String,
+    details: AcceptDetails,
 ) -> CmdResult<CredentialView> {
     state
         .service
-        .accept_candidate(&token, &shop_id)
+        .accept_candidate(&token, &shop_id, &details)
         .map_err(|e| fail(&state, e))
+}
+
+/// The restricted-data token check (Tokens API) with the shop's SP-API authorization.
+#[tauri::command]
+pub async fn check_rdt(
+    state: State<'_, AppState>,
+    shop_id: String,
+    needs: Vec<Need>,
+    target_application: Option<String>,
+) -> CmdResult<RdtReport> {
+    state
+        .service
+        .check_rdt(&shop_id, &needs, target_application.as_deref())
+        .await
+        .map_err(|e| fail(&state, e))
+}
+
+/// Records a renewal done by hand (MWS 「アクセス権を承認」) on `date` (YYYY-MM-DD).
+#[tauri::command]
+pub async fn record_renewal(
+    state: State<'_, AppState>,
+    id: String,
+    date: Option<String>,
+) -> CmdResult<CredentialView> {
+    let view = state
+        .service
+        .record_renewal(&id, date.as_deref())
+        .map_err(|e| fail(&state, e))?;
+    state.wake.notify_one();
+    Ok(view)
 }
 
 /// Verifies a credential against its API now.

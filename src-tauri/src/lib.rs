@@ -65,6 +65,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, context: tauri::Context<R>) -> tau
             commands::reveal_candidate,
             commands::discard_candidate,
             commands::accept_candidate,
+            commands::check_rdt,
+            commands::record_renewal,
             commands::verify_credential,
             commands::reveal_credential,
             commands::copy_credential,

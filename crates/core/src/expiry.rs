@@ -1,7 +1,8 @@
 //! Expiry dates in Japan time (+09:00; Japan has no DST): parsing, month arithmetic, days left.
 
 use chrono::{
-    DateTime, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime,
+    TimeZone, Utc,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -181,10 +182,7 @@ pub fn urgency(days_left: i64) -> Urgency {
 /// day), for the kinds whose lifetime counts from a day the user tells: the SP-API authorization
 /// (refresh token, 365 days), the LWA client secret (180 days) and the MWS developer access
 /// (1 year). None for the other kinds.
-pub fn expiry_from_date(
-    kind: crate::kind::CredentialKind,
-    on: chrono::NaiveDate,
-) -> Option<DateTime<Utc>> {
+pub fn expiry_from_date(kind: crate::kind::CredentialKind, on: NaiveDate) -> Option<DateTime<Utc>> {
     use crate::amazon::expiry as amazon;
     use crate::kind::CredentialKind;
     match kind {
@@ -193,4 +191,21 @@ pub fn expiry_from_date(
         CredentialKind::AmazonDeveloperId => Some(amazon::mws_developer_access_expiry(on)),
         _ => None,
     }
+}
+
+/// Reads a calendar day the user typed: `2026-11-23`, `2026/11/23` or full-width digits, no
+/// later than `today` (a day in the future cannot be an issue or grant day).
+pub fn parse_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let ascii: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '／' | '/' | '－' => '-',
+            other => other,
+        })
+        .collect();
+    NaiveDate::parse_from_str(&ascii, "%Y-%m-%d")
+        .ok()
+        .filter(|d| *d <= today && d.year() >= 2000)
 }

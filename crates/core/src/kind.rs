@@ -112,6 +112,32 @@ impl CredentialKind {
         )
     }
 
+    /// Whether a new value waits for a successful check before it replaces the one in use
+    /// (a renewed key may take time to work; the old one keeps working meanwhile). Other kinds
+    /// replace the previous value as soon as they are stored.
+    pub fn waits_for_verification(self) -> bool {
+        matches!(
+            self,
+            CredentialKind::RakutenLicenseKey
+                | CredentialKind::LwaRefreshToken
+                | CredentialKind::LwaClientSecret
+        )
+    }
+
+    /// The credential a check of this kind goes through: a serviceSecret is checked with the
+    /// shop's licenseKey, the LWA client and seller settings with the SP-API authorization
+    /// (refresh token). None when the kind is checked itself or not at all.
+    pub fn checked_with(self) -> Option<CredentialKind> {
+        match self {
+            CredentialKind::RakutenServiceSecret => Some(CredentialKind::RakutenLicenseKey),
+            CredentialKind::LwaClientId
+            | CredentialKind::LwaClientSecret
+            | CredentialKind::AmazonSellerId
+            | CredentialKind::AmazonMarketplaceId => Some(CredentialKind::LwaRefreshToken),
+            _ => None,
+        }
+    }
+
     /// The marketplace (service) the credential belongs to.
     pub fn marketplace(self) -> Marketplace {
         match self {
@@ -135,14 +161,18 @@ impl CredentialKind {
             CredentialKind::AmazonMarketplaceId => {
                 Text::new("マーケットプレイスID", "Marketplace ID")
             }
-            CredentialKind::AmazonDeveloperId => Text::new("開発者ID", "Developer ID"),
+            CredentialKind::AmazonDeveloperId => Text::new(
+                "MWS 開発者アクセス権（開発者ID）",
+                "MWS developer access (developer ID)",
+            ),
             CredentialKind::LwaClientId => Text::new("LWA クライアントID", "LWA client ID"),
             CredentialKind::LwaClientSecret => {
                 Text::new("LWA クライアントシークレット", "LWA client secret")
             }
-            CredentialKind::LwaRefreshToken => {
-                Text::new("LWA リフレッシュトークン", "LWA refresh token")
-            }
+            CredentialKind::LwaRefreshToken => Text::new(
+                "SP-API の認可（リフレッシュトークン）",
+                "SP-API authorization (refresh token)",
+            ),
             CredentialKind::RakurakuApiToken => {
                 Text::new("楽楽明細 APIトークン", "楽楽明細 API token")
             }

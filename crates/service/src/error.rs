@@ -50,6 +50,23 @@ pub enum Error {
     /// A licenseKey cannot be verified without the shop's serviceSecret.
     #[error("no serviceSecret stored for this shop")]
     NoServiceSecret,
+    /// A credential the check needs is not stored for this shop yet.
+    #[error("no {kind} stored for this shop")]
+    MissingCredential {
+        /// The kind missing.
+        kind: CredentialKind,
+    },
+    /// A day that is not YYYY-MM-DD, or in the future.
+    #[error("invalid date")]
+    InvalidDate,
+    /// The restricted-data token request breaks one of the Tokens API's rules.
+    #[error("invalid restricted-data request ({code})")]
+    InvalidRdtRequest {
+        /// Stable code of the rule.
+        code: &'static str,
+        /// What to do.
+        message: Text,
+    },
     /// The clipboard could not be used.
     #[error("clipboard unavailable: {0}")]
     Clipboard(String),
@@ -76,6 +93,9 @@ impl Error {
             Error::InvalidFormat { .. } => "invalid_format",
             Error::WrongKind { .. } => "wrong_kind",
             Error::NoServiceSecret => "no_service_secret",
+            Error::MissingCredential { .. } => "missing_credential",
+            Error::InvalidDate => "invalid_date",
+            Error::InvalidRdtRequest { code, .. } => code,
             Error::Clipboard(_) => "clipboard_unavailable",
             Error::Startup(_) => "startup",
         }
@@ -133,6 +153,23 @@ impl Error {
             )
             .get(lang)
             .to_string(),
+            Error::MissingCredential { kind } => match lang {
+                Lang::Ja => format!(
+                    "このショップの{}がまだ登録されていません。手順に戻って登録してください。",
+                    kind.label().ja
+                ),
+                Lang::En => format!(
+                    "This shop's {} is not registered yet. Go back through the steps and register it.",
+                    kind.label().en
+                ),
+            },
+            Error::InvalidDate => Text::new(
+                "日付は 2026-11-23 のような形で、今日までの日を入力してください。",
+                "Enter the date like 2026-11-23, no later than today.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::InvalidRdtRequest { message, .. } => message.get(lang).to_string(),
             Error::Clipboard(_) => Text::new(
                 "クリップボードを使えませんでした。鍵は手で貼り付けてください。",
                 "The clipboard could not be used. Paste the key by hand.",

@@ -10,21 +10,20 @@ pub mod store;
 pub mod views;
 
 pub use error::Error;
-pub use service::{Service, CANDIDATE_LIFETIME, UNRECOGNIZED_KEY};
+pub use service::{AmazonSpInput, Clients, Details, Service, CANDIDATE_LIFETIME, UNRECOGNIZED_KEY};
 
 use std::sync::Arc;
 
 /// The service wired to the real adapters: SQLite in the data folder, the OS keychain, the
-/// production RMS URL (or `KAGIBAN_RAKUTEN_API_BASE`), the system clock.
+/// production API URLs (or `KAGIBAN_RAKUTEN_API_BASE`, `KAGIBAN_LWA_TOKEN_URL`,
+/// `KAGIBAN_SPAPI_BASE`), the system clock.
 pub fn open_default() -> Result<Service, Error> {
     let dir = config::data_dir();
     let store = store::Store::open(&config::db_path(&dir))?;
-    let rms = clients::rms::RmsClient::new(clients::rms::RmsConfig::from_env())
-        .map_err(|e| Error::Startup(e.to_string()))?;
     Ok(Service::new(
         store,
         Arc::new(keychain::OsKeychain::new(config::keychain_service())),
-        rms,
+        Clients::from_env()?,
         Arc::new(clock::SystemClock),
     ))
 }

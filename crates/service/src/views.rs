@@ -18,8 +18,8 @@ pub struct ShopView {
     pub name: String,
     /// Its marketplace.
     pub marketplace: Marketplace,
-    /// Whether a serviceSecret is already stored for this shop (Rakuten).
-    pub has_service_secret: bool,
+    /// The kinds of credential stored and not superseded for this shop, in display order.
+    pub kinds: Vec<CredentialKind>,
 }
 
 /// Where a credential is in its life.
@@ -104,6 +104,50 @@ pub struct CredentialView {
     pub last_verification: Option<VerificationView>,
     /// When Kagiban will check it again by itself (a new key not active yet).
     pub next_check_at: Option<String>,
+    /// A name kept with it (not secret), e.g. the MWS developer's name.
+    pub label: Option<String>,
+    /// What to do in the other system to extend it by hand, when that is how it is renewed
+    /// (MWS developer access: 「アクセス権を承認」 or 「アクセス権を復元」).
+    pub renewal: Option<RenewalView>,
+}
+
+/// A renewal done by hand in another system, and recorded in Kagiban by its day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RenewalView {
+    /// Stable code of the action (`confirm`, `restore`).
+    pub action: String,
+    /// The button's label in the other system.
+    pub button: String,
+    /// What to do, in the user's language.
+    pub message: String,
+}
+
+/// What the user tells with a captured value.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AcceptDetails {
+    /// The day it was issued or granted (YYYY-MM-DD, Japan time); today when absent.
+    pub date: Option<String>,
+    /// A name to keep with it (not secret), e.g. the MWS developer's name.
+    pub name: Option<String>,
+}
+
+/// The outcome of the restricted-data token check (Tokens API).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RdtReport {
+    /// Whether Amazon issued a restricted data token.
+    pub ok: bool,
+    /// Stable code (`ok`, `missing_role`, `invalid_grant`, …).
+    pub code: VerifyCode,
+    /// What it means and what to do; with a missing role, which roles to request.
+    pub message: String,
+    /// How many restricted resources were asked for.
+    pub resources: u32,
+    /// Until when the token would be valid (HH:MM, Japan time), when granted.
+    pub valid_until: Option<String>,
+    /// The roles the chosen needs call for, in the user's language.
+    pub roles: Vec<String>,
+    /// Things to know about the request (its size, for example).
+    pub warnings: Vec<WarningView>,
 }
 
 /// The outcome of verifying one credential, as `kagiban verify --json` prints it.

@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use kagiban_core::amazon::Need;
 use kagiban_core::flow::FlowView;
 use kagiban_core::lang::Lang;
 use kagiban_service::views::{
-    AppStatus, CandidateView, CopyReceipt, CredentialView, ErrorView, FlowProgress, Marketplace,
-    ShopView, VerifyReport,
+    AcceptDetails, AppStatus, CandidateView, CopyReceipt, CredentialView, ErrorView, FlowProgress,
+    Marketplace, RdtReport, ShopView, VerifyReport,
 };
 use ts_rs::TS;
 
@@ -20,7 +21,10 @@ fn committed_dir() -> PathBuf {
 
 /// Every IPC type (and, through them, their dependencies) rendered into `dir`.
 fn export_all(dir: &Path) {
+    AcceptDetails::export_all_to(dir).unwrap();
     AppStatus::export_all_to(dir).unwrap();
+    Need::export_all_to(dir).unwrap();
+    RdtReport::export_all_to(dir).unwrap();
     CandidateView::export_all_to(dir).unwrap();
     CopyReceipt::export_all_to(dir).unwrap();
     CredentialView::export_all_to(dir).unwrap();
@@ -88,11 +92,14 @@ fn texts_fixture() -> String {
         "flows": flows,
         "kindLabels": CredentialKind::ALL.iter().map(|k| (k.as_str().to_string(), both(k.label()))).collect::<Map<_, _>>(),
         "verifyMessages": VerifyCode::ALL.iter().map(|c| (c.as_str().to_string(), both(c.message()))).collect::<Map<_, _>>(),
+        "verifyMessagesAmazon": VerifyCode::ALL.iter().map(|c| (c.as_str().to_string(), both(c.message_for(CredentialKind::LwaRefreshToken)))).collect::<Map<_, _>>(),
         "warningMessages": Warning::ALL.iter().map(|w| (w.code().to_string(), both(w.message()))).collect::<Map<_, _>>(),
         "errorMessages": {
             "wrong_kind_secret": error(Error::WrongKind { expected: CredentialKind::RakutenLicenseKey, found: CredentialKind::RakutenServiceSecret }),
             "wrong_kind_license": error(Error::WrongKind { expected: CredentialKind::RakutenServiceSecret, found: CredentialKind::RakutenLicenseKey }),
             "invalid_shop_name": error(Error::InvalidShopName),
+            "invalid_date": error(Error::InvalidDate),
+            "missing_client_secret": error(Error::MissingCredential { kind: CredentialKind::LwaClientSecret }),
             "no_service_secret": error(Error::NoServiceSecret),
             "keychain_unavailable": error(Error::KeychainUnavailable { detail: String::new() }),
             "not_found": error(Error::NotFound { what: "candidate" }),

@@ -14,7 +14,7 @@ use kagiban_service::clock::FixedClock;
 use kagiban_service::keychain::{MemoryKeychain, SecretStore};
 use kagiban_service::store::Store;
 use kagiban_service::views::{CandidateSource, CredentialState, FlowProgress, Marketplace};
-use kagiban_service::{Error, Service};
+use kagiban_service::{Clients, Error, Service};
 
 const SP: &str = "SP404839_k7Qm2Xw9Rt4Zp8Ld";
 const SL_OLD: &str = "SL404839_Aa1Bb2Cc3Dd4Ee5F";
@@ -45,7 +45,11 @@ async fn world() -> World {
     })
     .unwrap();
     let store = Store::open(&dir.path().join("kagiban.sqlite3")).unwrap();
-    let service = Service::new(store, keychain.clone(), rms, clock.clone());
+    let clients = Clients {
+        rms,
+        ..Clients::from_env().unwrap()
+    };
+    let service = Service::new(store, keychain.clone(), clients, clock.clone());
     World {
         service,
         clock,
@@ -60,7 +64,10 @@ fn store(w: &World, shop: &str, kind: CredentialKind, text: &str) -> String {
         .service
         .candidate_from_text(kind, shop, text, CandidateSource::Typed)
         .unwrap();
-    w.service.accept_candidate(&c.token, shop).unwrap().id
+    w.service
+        .accept_candidate(&c.token, shop, &Default::default())
+        .unwrap()
+        .id
 }
 
 #[tokio::test]

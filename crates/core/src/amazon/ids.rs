@@ -14,7 +14,8 @@ use crate::recognize::{is_wrapper, recognize_single, Recognized, Warning};
 use crate::secret::Secret;
 
 /// Recognizes `raw` as exactly `expected`, or says why it is not.
-fn recognize_as(raw: &str, expected: CredentialKind) -> Result<Recognized, IdError> {
+/// Recognizes `raw` as a value of `expected` (an Amazon kind), or says precisely what is wrong.
+pub fn recognize_as(raw: &str, expected: CredentialKind) -> Result<Recognized, IdError> {
     match recognize_single(raw) {
         Some(r) if r.kind == expected => Ok(r),
         Some(r) => Err(wrong_kind(expected, r.kind)),

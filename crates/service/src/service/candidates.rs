@@ -3,20 +3,40 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use kagiban_core::expiry::{estimated_license_key_expiry, ExpirySource};
+use chrono::NaiveDate;
+use kagiban_core::amazon::expiry::jst_date;
+use kagiban_core::amazon::ids::{recognize_as, IdError};
+use kagiban_core::expiry::{
+    estimated_license_key_expiry, expiry_from_date, parse_day, ExpirySource,
+};
 use kagiban_core::kind::CredentialKind;
+use kagiban_core::kind::Marketplace;
 use kagiban_core::lang::{Lang, Text};
 use kagiban_core::rakuten::{pair_warnings, LicenseKey, ServiceSecret};
-use kagiban_core::recognize::{recognize_single, Warning};
+use kagiban_core::recognize::{recognize_single, Recognized, Warning};
 use kagiban_core::secret::Secret;
 
 use super::Service;
 use crate::error::Error;
 use crate::store::NewCredential;
-use crate::views::{CandidateSource, CandidateView, CredentialState, CredentialView, WarningView};
+use crate::views::{
+    AcceptDetails, CandidateSource, CandidateView, CredentialState, CredentialView, WarningView,
+};
 
 /// How long an unkept candidate stays in memory.
 pub const CANDIDATE_LIFETIME: Duration = Duration::from_secs(15 * 60);
+/// A name kept with a credential is cut to this many characters.
+const MAX_LABEL_CHARS: usize = 80;
+
+/// What the user told with a value, checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Details {
+    /// The issue or grant day (Japan time).
+    pub on: Option<NaiveDate>,
+    /// A name kept with the value.
+    pub label: Option<String>,
+}
+
 /// At most this many candidates are held at once (oldest dropped first).
 const MAX_CANDIDATES: usize = 16;
 
@@ -69,13 +89,7 @@ impl Service {
         text: &str,
         source: CandidateSource,
     ) -> Result<CandidateView, Error> {
-        let recognized = recognize_single(text).ok_or_else(|| format_error(expected, text))?;
-        if recognized.kind != expected {
-            return Err(Error::WrongKind {
-                expected,
-                found: recognized.kind,
-            });
-        }
+        let recognized = recognize_expected(expected, text)?;
         let mut warnings = recognized.warnings.clone();
         for w in self.pair_check(shop_id, expected, &recognized.value) {
             if !warnings.contains(&w) {
@@ -126,8 +140,15 @@ impl Service {
         self.candidates.lock().expect("candidates").0.remove(token);
     }
 
-    /// Keeps a candidate: secret into the keychain, metadata into SQLite.
-    pub fn accept_candidate(&self, token: &str, shop_id: &str) -> Result<CredentialView, Error> {
+    /// Keeps a candidate: secret into the keychain, metadata into SQLite. `details` carries
+    /// what the step asked with it: the issue or grant day, a name.
+    pub fn accept_candidate(
+        &self,
+        token: &str,
+        shop_id: &str,
+        details: &AcceptDetails,
+    ) -> Result<CredentialView, Error> {
+        let details = self.details(details)?;
         let (kind, value) = {
             let candidates = self.candidates.lock().expect("candidates");
             let c = candidates
@@ -135,9 +156,24 @@ impl Service {
                 .ok_or(Error::NotFound { what: "candidate" })?;
             (c.kind, c.value.clone())
         };
-        let view = self.store_secret(shop_id, kind, &value)?;
+        let view = self.store_secret(shop_id, kind, &value, &details)?;
         self.discard_candidate(token);
         Ok(view)
+    }
+
+    /// Checks what the user told with a value: a day no later than today, a short name.
+    pub(super) fn details(&self, details: &AcceptDetails) -> Result<Details, Error> {
+        let today = jst_date(self.clock.now());
+        let on = match details.date.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(text) => Some(parse_day(text, today).ok_or(Error::InvalidDate)?),
+        };
+        let label = details
+            .name
+            .as_deref()
+            .map(|n| n.trim().chars().take(MAX_LABEL_CHARS).collect::<String>())
+            .filter(|n| !n.is_empty());
+        Ok(Details { on, label })
     }
 
     /// Registers a shop's serviceSecret and licenseKey in one go (the CLI's `add rakuten`).
@@ -150,52 +186,75 @@ impl Service {
         service_secret: &str,
         license_key: &str,
     ) -> Result<(CredentialView, Vec<WarningView>), Error> {
-        let check = |kind, text| {
-            let r = recognize_single(text).ok_or_else(|| format_error(kind, text))?;
-            if r.kind == kind {
-                Ok(r)
-            } else {
-                Err(Error::WrongKind {
-                    expected: kind,
-                    found: r.kind,
-                })
-            }
-        };
-        let sp = check(CredentialKind::RakutenServiceSecret, service_secret)?;
-        let sl = check(CredentialKind::RakutenLicenseKey, license_key)?;
+        let sp = recognize_expected(CredentialKind::RakutenServiceSecret, service_secret)?;
+        let sl = recognize_expected(CredentialKind::RakutenLicenseKey, license_key)?;
         let mut warnings = sp.warnings.clone();
         warnings.extend(sl.warnings.iter().copied());
         warnings.extend(pair_warnings(sp.value.expose(), sl.value.expose()));
         warnings.dedup();
         let shop = self.add_shop(shop_name, crate::views::Marketplace::Rakuten)?;
-        self.store_secret(&shop.id, CredentialKind::RakutenServiceSecret, &sp.value)?;
-        let key = self.store_secret(&shop.id, CredentialKind::RakutenLicenseKey, &sl.value)?;
+        let none = Details::default();
+        self.store_secret(
+            &shop.id,
+            CredentialKind::RakutenServiceSecret,
+            &sp.value,
+            &none,
+        )?;
+        let key = self.store_secret(
+            &shop.id,
+            CredentialKind::RakutenLicenseKey,
+            &sl.value,
+            &none,
+        )?;
         Ok((key, warning_views(&warnings, self.lang())))
     }
 
-    /// Stores a validated secret for a shop.
+    /// Stores a validated value for a shop.
     ///
-    /// A new serviceSecret replaces the old one at once (it does not expire). A new licenseKey
-    /// is stored as pending with an estimated expiry; the old key stays in use until the new
-    /// one verifies.
+    /// Kinds that wait for verification (licenseKey, refresh token, client secret) are stored
+    /// as pending; the value in use stays until the new one verifies. Other kinds replace the
+    /// previous value at once. The expiry is estimated by the kind's rule: from now for a
+    /// licenseKey, from the day the user gave (today when none) for the Amazon kinds that
+    /// count from a grant or issue day.
     pub fn store_secret(
         &self,
         shop_id: &str,
         kind: CredentialKind,
         value: &Secret,
+        details: &Details,
     ) -> Result<CredentialView, Error> {
         self.store
             .shop(shop_id)?
             .ok_or(Error::NotFound { what: "shop" })?;
         let now = self.clock.now();
         let previous = self.store.current_credentials(shop_id, kind)?;
-        let (state, expires_at, expiry_source) = match kind {
-            CredentialKind::RakutenLicenseKey => (
-                CredentialState::Pending,
+        let state = if kind.waits_for_verification() {
+            CredentialState::Pending
+        } else {
+            CredentialState::Active
+        };
+        let (expires_at, expiry_source) = if kind == CredentialKind::RakutenLicenseKey {
+            (
                 Some(estimated_license_key_expiry(now)),
                 Some(ExpirySource::Rule),
-            ),
-            _ => (CredentialState::Active, None, None),
+            )
+        } else {
+            let source = if details.on.is_some() {
+                ExpirySource::User
+            } else {
+                ExpirySource::Rule
+            };
+            let on = details.on.unwrap_or_else(|| jst_date(now));
+            match expiry_from_date(kind, on) {
+                Some(t) => (Some(t), Some(source)),
+                None => (None, None),
+            }
+        };
+        // Values that are not secret (IDs) are shown in full; secrets by their tail only.
+        let shown = if kind.is_secret() {
+            value.masked()
+        } else {
+            value.expose().to_string()
         };
         let id = uuid::Uuid::new_v4().to_string();
         // Keychain first: if it fails, SQLite never lists a key that is not there.
@@ -204,17 +263,18 @@ impl Service {
             id: id.clone(),
             shop_id: shop_id.to_string(),
             kind,
-            masked: value.masked(),
+            masked: shown,
             state,
             issued_at: now,
             expires_at,
             expiry_source,
+            label: details.label.clone(),
         };
         if let Err(err) = self.store.insert_credential(&row, now) {
             let _ = self.secrets.delete(&id);
             return Err(err);
         }
-        if kind == CredentialKind::RakutenServiceSecret {
+        if !kind.waits_for_verification() {
             for old in previous {
                 self.store.supersede(&old.id, &id, now)?;
             }
@@ -253,6 +313,31 @@ pub const UNRECOGNIZED_KEY: Text = Text::new(
     "入力された文字列は鍵の形式ではありません。画面に表示された鍵をそのままコピーして貼り付けてください。",
     "The text is not in the key's format. Copy the key exactly as shown and paste it.",
 );
+
+/// Recognizes `text` as a value of `expected`, or says what is wrong without repeating it.
+pub(super) fn recognize_expected(
+    expected: CredentialKind,
+    text: &str,
+) -> Result<Recognized, Error> {
+    if expected.marketplace() == Marketplace::Amazon {
+        return recognize_as(text, expected).map_err(|err| match err {
+            IdError::WrongKind { found, .. } => Error::WrongKind { expected, found },
+            other => Error::InvalidFormat {
+                expected,
+                code: other.code(),
+                message: other.message(),
+            },
+        });
+    }
+    let recognized = recognize_single(text).ok_or_else(|| format_error(expected, text))?;
+    if recognized.kind != expected {
+        return Err(Error::WrongKind {
+            expected,
+            found: recognized.kind,
+        });
+    }
+    Ok(recognized)
+}
 
 /// The most helpful format error for text that is not a key of `expected`.
 fn format_error(expected: CredentialKind, text: &str) -> Error {

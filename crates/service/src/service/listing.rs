@@ -9,7 +9,7 @@ use kagiban_core::lang::Lang;
 use super::Service;
 use crate::error::Error;
 use crate::store::CredentialRow;
-use crate::views::{CredentialView, VerificationView};
+use crate::views::{CredentialState, CredentialView, RenewalView, VerificationView};
 
 impl Service {
     /// Every credential of every shop (superseded ones too: they are the history).
@@ -77,8 +77,10 @@ pub(super) fn credential_view(
             at_display: format_datetime_jst(v.at),
             ok: v.code == kagiban_core::verify::VerifyCode::Ok,
             code: v.code,
-            message: v.code.message().get(lang).to_string(),
+            message: v.code.message_for(row.kind).get(lang).to_string(),
         }),
+        renewal: renewal(&row, now, lang),
+        label: row.label.clone(),
         next_check_at: row.next_check_at.map(to_iso_jst),
         id: row.id,
         shop_id: row.shop_id,
@@ -87,4 +89,19 @@ pub(super) fn credential_view(
         masked: row.masked,
         state: row.state,
     }
+}
+
+/// The by-hand renewal of MWS developer access: approve before the end, restore after.
+fn renewal(row: &CredentialRow, now: DateTime<Utc>, lang: Lang) -> Option<RenewalView> {
+    use kagiban_core::amazon::expiry::mws_access_action;
+    use kagiban_core::kind::CredentialKind;
+    if row.kind != CredentialKind::AmazonDeveloperId || row.state == CredentialState::Superseded {
+        return None;
+    }
+    let action = mws_access_action(row.expires_at?, now);
+    Some(RenewalView {
+        action: action.as_str().to_string(),
+        button: action.button().get(lang).to_string(),
+        message: action.message().get(lang).to_string(),
+    })
 }

@@ -1,5 +1,6 @@
 //! The use cases, over the ports: keychain, SQLite store, RMS client, clock.
 
+mod amazon;
 mod candidates;
 mod listing;
 mod reminders;
@@ -11,23 +12,49 @@ use std::sync::{Arc, Mutex};
 use kagiban_core::lang::Lang;
 use kagiban_core::secret::Secret;
 
-use crate::clients::rms::RmsClient;
+use crate::clients::lwa::{LwaClient, LwaConfig};
+use crate::clients::rms::{RmsClient, RmsConfig};
+use crate::clients::spapi::{SpApiClient, SpApiConfig};
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::keychain::SecretStore;
 use crate::store::Store;
 use crate::views::{FlowProgress, ShopView};
 
-pub use candidates::{CANDIDATE_LIFETIME, UNRECOGNIZED_KEY};
+pub use amazon::AmazonSpInput;
+pub use candidates::{Details, CANDIDATE_LIFETIME, UNRECOGNIZED_KEY};
 
 /// Setting key of the UI language.
 const LANG_SETTING: &str = "lang";
+
+/// The marketplace API clients.
+#[derive(Clone, Debug)]
+pub struct Clients {
+    /// Rakuten RMS.
+    pub rms: RmsClient,
+    /// Login with Amazon (access tokens).
+    pub lwa: LwaClient,
+    /// Amazon Selling Partner API.
+    pub spapi: SpApiClient,
+}
+
+impl Clients {
+    /// The clients with the production URLs, or those the `KAGIBAN_*` variables give.
+    pub fn from_env() -> Result<Self, Error> {
+        let startup = |e: String| Error::Startup(e);
+        Ok(Self {
+            rms: RmsClient::new(RmsConfig::from_env()).map_err(|e| startup(e.to_string()))?,
+            lwa: LwaClient::new(LwaConfig::from_env()).map_err(|e| startup(e.to_string()))?,
+            spapi: SpApiClient::new(SpApiConfig::from_env()).map_err(|e| startup(e.to_string()))?,
+        })
+    }
+}
 
 /// Kagiban's application service: every front end (desktop shell, CLI) goes through it.
 pub struct Service {
     store: Store,
     secrets: Arc<dyn SecretStore>,
-    rms: RmsClient,
+    clients: Clients,
     clock: Arc<dyn Clock>,
     candidates: Mutex<candidates::Candidates>,
 }
@@ -37,13 +64,13 @@ impl Service {
     pub fn new(
         store: Store,
         secrets: Arc<dyn SecretStore>,
-        rms: RmsClient,
+        clients: Clients,
         clock: Arc<dyn Clock>,
     ) -> Self {
         Self {
             store,
             secrets,
-            rms,
+            clients,
             clock,
             candidates: Mutex::new(candidates::Candidates::default()),
         }

@@ -42,15 +42,19 @@ impl Service {
     }
 
     pub(super) fn to_shop_view(&self, row: ShopRow) -> Result<ShopView, Error> {
-        let has_service_secret = !self
-            .store
-            .current_credentials(&row.id, CredentialKind::RakutenServiceSecret)?
-            .is_empty();
+        let mut kinds = Vec::new();
+        for kind in CredentialKind::ALL {
+            if kind.marketplace() == row.marketplace
+                && !self.store.current_credentials(&row.id, kind)?.is_empty()
+            {
+                kinds.push(kind);
+            }
+        }
         Ok(ShopView {
             id: row.id,
             name: row.name,
             marketplace: row.marketplace,
-            has_service_secret,
+            kinds,
         })
     }
 }

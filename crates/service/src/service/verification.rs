@@ -22,32 +22,50 @@ impl Service {
             .store
             .credential(id)?
             .ok_or(Error::NotFound { what: "credential" })?;
+        if let Some(subject_kind) = row.kind.checked_with() {
+            let subject = self
+                .store
+                .current_credentials(&row.shop_id, subject_kind)?
+                .into_iter()
+                .next();
+            return match subject {
+                Some(subject) => {
+                    let report = self.verify_subject(subject).await?;
+                    let refreshed = self.store.credential(&row.id)?.unwrap_or(row);
+                    Ok(VerifyReport {
+                        id: refreshed.id.clone(),
+                        message: report
+                            .code
+                            .message_for(refreshed.kind)
+                            .get(self.lang())
+                            .to_string(),
+                        expires_at: refreshed.expires_at.map(to_iso_jst),
+                        expiry_source: refreshed.expiry_source,
+                        ..report
+                    })
+                }
+                None => Ok(self.report(&row, VerifyCode::NotVerifiable, None)),
+            };
+        }
+        self.verify_subject(row).await
+    }
+
+    /// Verifies a credential that is checked by itself.
+    async fn verify_subject(&self, row: CredentialRow) -> Result<VerifyReport, Error> {
         match row.kind {
             CredentialKind::RakutenLicenseKey => self.verify_license_key(row).await,
-            CredentialKind::RakutenServiceSecret => {
-                let keys = self
-                    .store
-                    .current_credentials(&row.shop_id, CredentialKind::RakutenLicenseKey)?;
-                match keys.into_iter().next() {
-                    Some(key) => {
-                        let mut report = self.verify_license_key(key).await?;
-                        report.id = row.id;
-                        report.expires_at = None;
-                        report.expiry_source = None;
-                        Ok(report)
-                    }
-                    None => Ok(self.report(&row, VerifyCode::NotVerifiable, None)),
-                }
-            }
+            CredentialKind::LwaRefreshToken => self.verify_sp_api(row).await,
             _ => Ok(self.report(&row, VerifyCode::NotVerifiable, None)),
         }
     }
 
-    /// Verifies every credential that is in use or waiting, one after another.
+    /// Verifies every credential that is in use or waiting, one after another. A credential
+    /// checked through another (a client secret through its authorization, say) is checked
+    /// once, with it.
     pub async fn verify_all(&self) -> Result<Vec<Result<VerifyReport, (String, Error)>>, Error> {
         let mut out = Vec::new();
         for row in self.store.credentials()? {
-            if row.state == CredentialState::Superseded {
+            if row.state == CredentialState::Superseded || row.kind.checked_with().is_some() {
                 continue;
             }
             let id = row.id.clone();
@@ -97,7 +115,11 @@ impl Service {
             }
             Err(other) => return Err(other),
         };
-        let result = self.rms.license_expiry(sp.expose(), sl.expose()).await;
+        let result = self
+            .clients
+            .rms
+            .license_expiry(sp.expose(), sl.expose())
+            .await;
         let now = self.clock.now();
         let mut update = VerificationUpdate::default();
         let code = match result {
@@ -133,7 +155,11 @@ impl Service {
     }
 
     /// Once a licenseKey verifies, the keys of the same shop issued before it are superseded.
-    fn retire_older_keys(&self, verified: &CredentialRow, now: DateTime<Utc>) -> Result<(), Error> {
+    pub(super) fn retire_older_keys(
+        &self,
+        verified: &CredentialRow,
+        now: DateTime<Utc>,
+    ) -> Result<(), Error> {
         for old in self
             .store
             .current_credentials(&verified.shop_id, verified.kind)?
@@ -145,7 +171,7 @@ impl Service {
         Ok(())
     }
 
-    fn report(
+    pub(super) fn report(
         &self,
         row: &CredentialRow,
         code: VerifyCode,
@@ -155,7 +181,7 @@ impl Service {
             id: row.id.clone(),
             ok: code == VerifyCode::Ok,
             code,
-            message: code.message().get(self.lang()).to_string(),
+            message: code.message_for(row.kind).get(self.lang()).to_string(),
             expires_at: row.expires_at.map(to_iso_jst),
             expiry_source: row.expiry_source,
             retrying: next_check_at.is_some(),

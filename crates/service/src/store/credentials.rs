@@ -37,6 +37,8 @@ pub struct CredentialRow {
     pub next_check_at: Option<DateTime<Utc>>,
     /// How many background checks were made for activation.
     pub check_attempts: u32,
+    /// A name kept with it (not secret), e.g. the MWS developer's name.
+    pub label: Option<String>,
 }
 
 /// A verification result as stored.
@@ -67,10 +69,12 @@ pub struct NewCredential {
     pub expires_at: Option<DateTime<Utc>>,
     /// Its source.
     pub expiry_source: Option<ExpirySource>,
+    /// A name kept with it (not secret).
+    pub label: Option<String>,
 }
 
 const COLUMNS: &str = "id, shop_id, kind, masked, state, issued_at, expires_at, expiry_source, \
-     superseded_by, last_verified_at, last_verify_code, next_check_at, check_attempts";
+     superseded_by, last_verified_at, last_verify_code, next_check_at, check_attempts, label";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CredentialRow> {
     let kind: String = r.get(2)?;
@@ -94,6 +98,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CredentialRow> {
         },
         next_check_at: parse_ts(r.get(11)?),
         check_attempts: r.get::<_, i64>(12)?.max(0) as u32,
+        label: r.get(13)?,
     })
 }
 
@@ -111,8 +116,8 @@ impl Store {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         tx.execute(
-            "INSERT INTO credentials (id, shop_id, kind, masked, state, issued_at, expires_at, expiry_source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO credentials (id, shop_id, kind, masked, state, issued_at, expires_at, expiry_source, label)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 c.id,
                 c.shop_id,
@@ -122,6 +127,7 @@ impl Store {
                 ts(c.issued_at),
                 c.expires_at.map(ts),
                 c.expiry_source.map(|s| s.as_str()),
+                c.label,
             ],
         )?;
         tx.execute(
@@ -202,6 +208,31 @@ impl Store {
         tx.execute(
             "INSERT INTO credential_events (credential_id, at, event, detail) VALUES (?1, ?2, 'verified', ?3)",
             params![id, ts(result.at), result.code.as_str()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records that the user renewed a credential in the other system (for example
+    /// 「アクセス権を承認」 for MWS): its new expiry, entered by the user.
+    pub fn record_renewal(
+        &self,
+        id: &str,
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE credentials SET expires_at = ?2, expiry_source = 'user' WHERE id = ?1",
+            params![id, ts(expires_at)],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound { what: "credential" });
+        }
+        tx.execute(
+            "INSERT INTO credential_events (credential_id, at, event, detail) VALUES (?1, ?2, 'renewed', ?3)",
+            params![id, ts(now), ts(expires_at)],
         )?;
         tx.commit()?;
         Ok(())

@@ -45,6 +45,8 @@ const MIGRATIONS: &[&str] = &[
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );",
+    // 2: a name kept with a credential (not secret), e.g. the MWS developer's name.
+    "ALTER TABLE credentials ADD COLUMN label TEXT;",
 ];
 
 /// Brings the schema to the newest version, each step in its own transaction.

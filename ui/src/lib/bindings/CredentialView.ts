@@ -2,6 +2,7 @@
 import type { CredentialKind } from "./CredentialKind";
 import type { CredentialState } from "./CredentialState";
 import type { ExpirySource } from "./ExpirySource";
+import type { RenewalView } from "./RenewalView";
 import type { Urgency } from "./Urgency";
 import type { VerificationView } from "./VerificationView";
 
@@ -68,4 +69,13 @@ last_verification: VerificationView | null,
 /**
  * When Kagiban will check it again by itself (a new key not active yet).
  */
-next_check_at: string | null, };
+next_check_at: string | null, 
+/**
+ * A name kept with it (not secret), e.g. the MWS developer's name.
+ */
+label: string | null, 
+/**
+ * What to do in the other system to extend it by hand, when that is how it is renewed
+ * (MWS developer access: 「アクセス権を承認」 or 「アクセス権を復元」).
+ */
+renewal: RenewalView | null, };

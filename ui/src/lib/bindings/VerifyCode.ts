@@ -3,4 +3,4 @@
 /**
  * The result of a verification. The serialized names are stable (SQLite, IPC, CLI).
  */
-export type VerifyCode = "ok" | "unauthorized" | "not_yet_active" | "rate_limited" | "service_unavailable" | "timeout" | "bad_response" | "keychain_unavailable" | "network" | "missing_license_key" | "not_verifiable";
+export type VerifyCode = "ok" | "unauthorized" | "not_yet_active" | "rate_limited" | "service_unavailable" | "timeout" | "bad_response" | "keychain_unavailable" | "network" | "missing_license_key" | "not_verifiable" | "invalid_grant" | "invalid_client" | "missing_role" | "marketplace_missing";
