@@ -162,3 +162,51 @@ proptest! {
         prop_assert!(jst_date(sp_api_authorization_expiry(day)) < mws);
     }
 }
+
+#[test]
+fn a_day_given_by_the_user_sets_the_expiry_of_the_kinds_that_count_from_it() {
+    use kagiban_core::expiry::{expiry_from_date, format_date_jst};
+    use kagiban_core::CredentialKind;
+    let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let on = |kind| expiry_from_date(kind, day).map(format_date_jst);
+    assert_eq!(
+        on(CredentialKind::LwaRefreshToken).as_deref(),
+        Some("2027/11/22")
+    );
+    assert_eq!(
+        on(CredentialKind::LwaClientSecret).as_deref(),
+        Some("2027/05/21")
+    );
+    assert_eq!(
+        on(CredentialKind::AmazonDeveloperId).as_deref(),
+        Some("2027/11/23")
+    );
+    for kind in [
+        CredentialKind::LwaClientId,
+        CredentialKind::AmazonSellerId,
+        CredentialKind::RakutenLicenseKey,
+    ] {
+        assert_eq!(on(kind), None, "{kind}");
+    }
+}
+
+#[test]
+fn typed_days_are_read_leniently_but_never_in_the_future() {
+    use kagiban_core::expiry::parse_day;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+    assert_eq!(parse_day("2026-11-23", today), d(2026, 11, 23));
+    assert_eq!(parse_day(" 2026/11/01 ", today), d(2026, 11, 1));
+    assert_eq!(parse_day("２０２６－１１－０１", today), d(2026, 11, 1));
+    assert_eq!(parse_day("2024-02-29", today), d(2024, 2, 29));
+    for bad in [
+        "2026-11-24",
+        "2025-02-29",
+        "11/01",
+        "",
+        "1999-12-31",
+        "2026-13-01",
+    ] {
+        assert_eq!(parse_day(bad, today), None, "{bad:?}");
+    }
+}

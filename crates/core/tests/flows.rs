@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use kagiban_core::flow::{
-    find_flow, view, FlowDef, LinkId, StepKind, StepViewKind, FLOWS, RAKUTEN_LICENSE_KEY,
+    find_flow, view, FlowDef, LinkId, StepKind, StepViewKind, AMAZON_MWS, AMAZON_SP_API, FLOWS,
+    RAKUTEN_LICENSE_KEY,
 };
 use kagiban_core::{CredentialKind, Lang, Text};
 use serde_json::{json, Value};
@@ -176,7 +177,7 @@ fn view_serializes_with_type_tags() {
     );
     assert_eq!(
         steps[8]["kind"],
-        json!({"type": "capture", "credentialKind": "rakuten_license_key", "firstTimeOnly": false})
+        json!({"type": "capture", "credentialKind": "rakuten_license_key", "firstTimeOnly": false, "date": null, "name": null})
     );
     assert_eq!(steps[10]["kind"]["breadcrumb"][0], "GoQSystem 受注管理");
     assert_eq!(steps[2]["kind"]["link"], Value::Null);
@@ -218,4 +219,118 @@ fn links_are_known_https_urls() {
     }
     assert_eq!(LinkId::RmsLogin.url(), "https://glogin.rms.rakuten.co.jp/");
     assert_eq!(LinkId::parse("https://evil.example/"), None);
+}
+
+#[test]
+fn every_flow_captures_its_subject_and_dates_only_what_has_a_rule() {
+    use kagiban_core::expiry::expiry_from_date;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    for flow in FLOWS {
+        let captured: Vec<CredentialKind> = flow
+            .steps
+            .iter()
+            .filter_map(|s| match s.kind {
+                StepKind::Capture { kind, .. } => Some(kind),
+                _ => None,
+            })
+            .collect();
+        assert!(captured.contains(&flow.subject), "{}", flow.id);
+        for step in flow.steps {
+            if let StepKind::Capture {
+                kind,
+                date: Some(_),
+                ..
+            } = step.kind
+            {
+                assert!(
+                    expiry_from_date(kind, day).is_some(),
+                    "{}/{}: a day is asked but no rule uses it",
+                    flow.id,
+                    step.id
+                );
+            }
+            if let StepKind::Capture { kind, .. } = step.kind {
+                assert_eq!(kind.marketplace(), flow.marketplace, "{}", step.id);
+            }
+            if let StepKind::Notice {
+                next_flow: Some(next),
+            } = step.kind
+            {
+                assert!(find_flow(next).is_some(), "{next}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sp_api_flow_captures_the_four_values_then_verifies_and_checks_restricted_data() {
+    let flow = find_flow(AMAZON_SP_API).unwrap();
+    let ids: Vec<&str> = flow.steps.iter().map(|s| s.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "shop",
+            "lwa_credentials",
+            "client_id",
+            "client_secret",
+            "authorize",
+            "refresh_token",
+            "seller_id",
+            "marketplace",
+            "verify",
+            "rdt",
+            "done"
+        ]
+    );
+    assert_eq!(flow.subject, CredentialKind::LwaRefreshToken);
+    let v = serde_json::to_value(view(flow, Lang::Ja)).unwrap();
+    let market = &v["steps"][7]["kind"];
+    assert_eq!(market["type"], "chooseMarketplace");
+    assert_eq!(market["default"], "A1VC38T7YXB528");
+    assert_eq!(market["options"][0]["id"], "A1VC38T7YXB528");
+    assert_eq!(market["options"][0]["label"], "日本（A1VC38T7YXB528）");
+    let secret = &v["steps"][3]["kind"];
+    assert_eq!(secret["credentialKind"], "lwa_client_secret");
+    assert!(secret["date"]["label"].as_str().unwrap().contains("発行日"));
+    let rdt = &v["steps"][9]["kind"];
+    assert_eq!(rdt["type"], "rdtCheck");
+    assert_eq!(rdt["needs"][0]["need"]["kind"], "order_buyer_info");
+    assert_eq!(rdt["needs"][0]["label"], "注文の購入者情報");
+}
+
+#[test]
+fn the_mws_flow_opens_with_the_end_of_mws_and_offers_sp_api() {
+    let flow = find_flow(AMAZON_MWS).unwrap();
+    assert_eq!(flow.steps[0].id, "mws_end");
+    let ja = flow.steps[0].body[0].ja;
+    assert!(
+        ja.contains("2024年3月31日") || ja.contains("2024-03-31"),
+        "{ja}"
+    );
+    let v = serde_json::to_value(view(flow, Lang::Ja)).unwrap();
+    assert_eq!(v["steps"][0]["kind"]["type"], "notice");
+    assert_eq!(v["steps"][0]["kind"]["nextFlow"]["id"], "amazon_sp_api");
+    assert_eq!(
+        v["steps"][0]["kind"]["nextFlow"]["label"],
+        "Amazon SP-API の認可"
+    );
+    let developer = flow.steps.iter().find(|s| s.id == "developer").unwrap();
+    assert!(matches!(
+        developer.kind,
+        StepKind::Capture {
+            kind: CredentialKind::AmazonDeveloperId,
+            date: Some(_),
+            name: Some(_),
+            ..
+        }
+    ));
+    // The manual's own words.
+    let all: String = flow
+        .steps
+        .iter()
+        .flat_map(|s| s.body)
+        .map(|t| t.ja)
+        .collect();
+    assert!(all.contains("“開発者にアクセス権を付与”をクリック。"));
+    assert!(all.contains("2か所にチェックを入れ「次へ」をクリック。"));
 }
