@@ -81,3 +81,25 @@ export async function fakeRmsRequests() {
   const res = await fetch(`${env('FAKE_RMS_URL')}/__fake/requests`);
   return res.json();
 }
+
+async function fakeAmazonControl(path, body) {
+  const res = await fetch(`${env('FAKE_AMAZON_URL')}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`fake Amazon refused ${path}: ${res.status}`);
+}
+
+/** Registers an app's LWA credentials with the fake Amazon, as Seller Central issues them. */
+export const fakeAmazonApp = (clientId, clientSecret) => fakeAmazonControl('/__fake/apps', { clientId, clientSecret });
+
+/** Registers a seller's authorization (refresh token) with the fake Amazon. */
+export const fakeAmazonAuthorizes = (refreshToken, clientId, roles = []) =>
+  fakeAmazonControl('/__fake/refresh-tokens', { refreshToken, clientId, roles });
+
+/** The requests the fake Amazon received. */
+export async function fakeAmazonRequests() {
+  const res = await fetch(`${env('FAKE_AMAZON_URL')}/__fake/requests`);
+  return res.json();
+}

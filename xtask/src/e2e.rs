@@ -18,11 +18,22 @@ pub const TEST_EXPIRY: &str = "2027-02-28T23:59:59";
 /// Runs the WebDriver tests in `session`.
 pub fn run_tests(session: &mut Session) -> sh::Result {
     let target = root().join("target/debug");
-    let fake_url = start_fake_rms(session, &target)?;
+    // Keys and authorizations are registered by the tests themselves (the fakes' control
+    // endpoints) when RMS or Amazon would issue them.
+    let rms_url = start_fake(session, &target, "fake-rms")?;
     session
         .env
-        .push(("KAGIBAN_RAKUTEN_API_BASE".into(), fake_url.clone()));
-    session.env.push(("FAKE_RMS_URL".into(), fake_url));
+        .push(("KAGIBAN_RAKUTEN_API_BASE".into(), rms_url.clone()));
+    session.env.push(("FAKE_RMS_URL".into(), rms_url));
+    let amazon_url = start_fake(session, &target, "fake-amazon")?;
+    session.env.push((
+        "KAGIBAN_LWA_TOKEN_URL".into(),
+        format!("{amazon_url}/auth/o2/token"),
+    ));
+    session
+        .env
+        .push(("KAGIBAN_SPAPI_BASE".into(), amazon_url.clone()));
+    session.env.push(("FAKE_AMAZON_URL".into(), amazon_url));
     let driver = setup::cargo_bin("tauri-driver");
     let driver = if driver.exists() {
         driver.display().to_string()
@@ -53,10 +64,10 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
     )
 }
 
-fn start_fake_rms(session: &mut Session, target: &std::path::Path) -> sh::Result<String> {
-    // Keys are registered by the test itself (POST /__fake/keys) when RMS would issue them.
+/// Starts one of the fake API servers on a free port; returns its base URL.
+fn start_fake(session: &mut Session, target: &std::path::Path, bin: &str) -> sh::Result<String> {
     let child = session.spawn(
-        Command::new(target.join("fake-rms"))
+        Command::new(target.join(bin))
             .args(["--port", "0"])
             .stdout(Stdio::piped()),
     )?;
@@ -68,7 +79,8 @@ fn start_fake_rms(session: &mut Session, target: &std::path::Path) -> sh::Result
     line.trim()
         .strip_prefix("listening on ")
         .map(str::to_string)
-        .ok_or_else(|| format!("fake-rms did not start: {line:?}"))
+        .map(|url| url.trim_end_matches('/').to_string())
+        .ok_or_else(|| format!("{bin} did not start: {line:?}"))
 }
 
 /// `cargo xtask run`: build and start the app; on a headless Linux, in a virtual display with
