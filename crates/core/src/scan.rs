@@ -196,10 +196,9 @@ fn refresh_token(chars: &[char], i: usize) -> Option<Found> {
     if body < REFRESH_MIN_BODY {
         return None;
     }
-    let mut warnings = Vec::new();
-    if has_confusable(&chars[start..start + body]) {
-        warnings.push(Warning::ConfusableIl);
-    }
+    // No I/l warning: every refresh token starts `Atzr|IwEBI`, and at several hundred
+    // characters nobody types one by hand.
+    let warnings = Vec::new();
     found(
         CredentialKind::LwaRefreshToken,
         REFRESH_PREFIX.len() + body,
