@@ -122,22 +122,28 @@ fn rakuten_license_key_in_english() {
 fn other_kinds_say_what_to_do() {
     let table = [
         (
-            CredentialKind::AmazonMwsAuthToken,
+            CredentialKind::AmazonDeveloperId,
             7,
-            "Amazon店のMWS 認証トークンの有効期限があと7日です(2027/02/28)。セラーセントラルの開発者権限で「アクセス権を承認」を押すと1年延長されます。",
-            "The MWS auth token of Amazon店 expires in 7 days (2027/02/28). In Seller Central's developer permissions, click 「アクセス権を承認」 (approve access) to extend it by one year.",
+            "Amazon店のMWS 開発者アクセス権（開発者ID）の有効期限があと7日です(2027/02/28)。セラーセントラル › ユーザー権限 › Amazon MWS 開発者権限 で「アクセス権を承認」をクリックすると、その日から1年延長されます。クリックした日を鍵番に記録してください。",
+            "The MWS developer access (developer ID) of Amazon店 expires in 7 days (2027/02/28). In Seller Central › ユーザー権限 › Amazon MWS 開発者権限, click 「アクセス権を承認」 (confirm access) to extend it to one year from that day, then record the day in Kagiban.",
         ),
         (
-            CredentialKind::AmazonMwsAuthToken,
+            CredentialKind::AmazonDeveloperId,
             -2,
-            "Amazon店のMWS 認証トークンの有効期限が切れています(2027/02/28、2日前)。セラーセントラルの開発者権限で「アクセス権を復元」を押してください。",
-            "The MWS auth token of Amazon店 expired 2 days ago (2027/02/28). In Seller Central's developer permissions, click 「アクセス権を復元」 (restore access).",
+            "Amazon店のMWS 開発者アクセス権（開発者ID）の有効期限が切れています(2027/02/28、2日前)。セラーセントラル › ユーザー権限 › Amazon MWS 開発者権限 で「アクセス権を復元」をクリックし、その日を鍵番に記録してください。",
+            "The MWS developer access (developer ID) of Amazon店 expired 2 days ago (2027/02/28). In Seller Central › ユーザー権限 › Amazon MWS 開発者権限, click 「アクセス権を復元」 (restore access), then record the day in Kagiban.",
+        ),
+        (
+            CredentialKind::LwaRefreshToken,
+            30,
+            "Amazon店のSP-API の認可（リフレッシュトークン）の有効期限があと30日です(2027/02/28)。期限が切れると SP-API で注文などを取得できなくなります。セラーセントラルの「アプリを管理」でアプリを再認可し、新しいリフレッシュトークンを鍵番の「Amazon SP-API の認可」から登録してください。",
+            "The SP-API authorization (refresh token) of Amazon店 expires in 30 days (2027/02/28). When it ends, SP-API stops returning orders and other data. Re-authorize the app in Seller Central's 「アプリを管理」 (Manage Your Apps) and register the new refresh token with Kagiban's SP-API flow.",
         ),
         (
             CredentialKind::LwaClientSecret,
             30,
-            "Amazon店のLWA クライアントシークレットの有効期限があと30日です(2027/02/28)。Amazon の Solution Provider Portal で新しいクライアントシークレットを発行し、鍵番に登録してください。",
-            "The LWA client secret of Amazon店 expires in 30 days (2027/02/28). Generate a new client secret in Amazon's Solution Provider Portal and register it in Kagiban.",
+            "Amazon店のLWA クライアントシークレットの有効期限があと30日です(2027/02/28)。セラーセントラルの「アプリの開発」（パブリックアプリはソリューションプロバイダーポータル）の「LWA認証情報」でクライアントシークレットを更新（ローテーション）し、新しいシークレットを鍵番に登録してください。",
+            "The LWA client secret of Amazon店 expires in 30 days (2027/02/28). Rotate the client secret under LWA credentials in Seller Central's Develop Apps (the Solution Provider Portal for public apps), and register the new secret in Kagiban.",
         ),
         (
             CredentialKind::RakurakuApiToken,

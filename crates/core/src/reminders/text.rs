@@ -112,17 +112,25 @@ fn action(kind: CredentialKind, expired: bool) -> Text {
             "受注取得などの楽天 API が使えなくなっています。RMS で licenseKey を再発行し、鍵番の「更新」から登録してください。",
             "The Rakuten APIs (order retrieval and others) no longer work. Issue a new licenseKey in RMS and register it with Kagiban's 更新 (Renew) flow.",
         ),
-        (CredentialKind::AmazonMwsAuthToken, false) => Text::new(
-            "セラーセントラルの開発者権限で「アクセス権を承認」を押すと1年延長されます。",
-            "In Seller Central's developer permissions, click 「アクセス権を承認」 (approve access) to extend it by one year.",
+        (CredentialKind::AmazonDeveloperId, false) => Text::new(
+            "セラーセントラル › ユーザー権限 › Amazon MWS 開発者権限 で「アクセス権を承認」をクリックすると、その日から1年延長されます。クリックした日を鍵番に記録してください。",
+            "In Seller Central › ユーザー権限 › Amazon MWS 開発者権限, click 「アクセス権を承認」 (confirm access) to extend it to one year from that day, then record the day in Kagiban.",
         ),
-        (CredentialKind::AmazonMwsAuthToken, true) => Text::new(
-            "セラーセントラルの開発者権限で「アクセス権を復元」を押してください。",
-            "In Seller Central's developer permissions, click 「アクセス権を復元」 (restore access).",
+        (CredentialKind::AmazonDeveloperId, true) => Text::new(
+            "セラーセントラル › ユーザー権限 › Amazon MWS 開発者権限 で「アクセス権を復元」をクリックし、その日を鍵番に記録してください。",
+            "In Seller Central › ユーザー権限 › Amazon MWS 開発者権限, click 「アクセス権を復元」 (restore access), then record the day in Kagiban.",
+        ),
+        (CredentialKind::LwaRefreshToken, false) => Text::new(
+            "期限が切れると SP-API で注文などを取得できなくなります。セラーセントラルの「アプリを管理」でアプリを再認可し、新しいリフレッシュトークンを鍵番の「Amazon SP-API の認可」から登録してください。",
+            "When it ends, SP-API stops returning orders and other data. Re-authorize the app in Seller Central's 「アプリを管理」 (Manage Your Apps) and register the new refresh token with Kagiban's SP-API flow.",
+        ),
+        (CredentialKind::LwaRefreshToken, true) => Text::new(
+            "SP-API で注文などを取得できなくなっています。セラーセントラルの「アプリを管理」でアプリを再認可し、新しいリフレッシュトークンを鍵番の「Amazon SP-API の認可」から登録してください。",
+            "SP-API no longer returns orders and other data. Re-authorize the app in Seller Central's 「アプリを管理」 (Manage Your Apps) and register the new refresh token with Kagiban's SP-API flow.",
         ),
         (CredentialKind::LwaClientSecret, _) => Text::new(
-            "Amazon の Solution Provider Portal で新しいクライアントシークレットを発行し、鍵番に登録してください。",
-            "Generate a new client secret in Amazon's Solution Provider Portal and register it in Kagiban.",
+            "セラーセントラルの「アプリの開発」（パブリックアプリはソリューションプロバイダーポータル）の「LWA認証情報」でクライアントシークレットを更新（ローテーション）し、新しいシークレットを鍵番に登録してください。",
+            "Rotate the client secret under LWA credentials in Seller Central's Develop Apps (the Solution Provider Portal for public apps), and register the new secret in Kagiban.",
         ),
         _ => Text::new(
             "新しい値を発行し、鍵番に登録してください。",
