@@ -1,4 +1,6 @@
-//! The background loop: re-checks new keys until they become active, and tells the user.
+//! The background loop: re-checks new keys until they become active, gives the reminders that
+//! are due, and tells the user. Driven by the wall clock: it wakes at least every 30 s, so a
+//! suspend or a clock change never delays a reminder by more than that.
 
 use std::time::Duration;
 
@@ -28,11 +30,20 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
                 Ok(_) => {}
                 Err(err) => tracing::warn!(code = err.code(), "background checks failed"),
             }
-            let wait = state
-                .service
-                .next_due_check()
-                .ok()
+            match state.service.take_due_reminders() {
+                Ok(due) => {
+                    for reminder in &due {
+                        notify::reminder(&app, reminder);
+                    }
+                }
+                Err(err) => tracing::warn!(code = err.code(), "reminders could not be planned"),
+            }
+            let next_check = state.service.next_due_check().ok().flatten();
+            let next_reminder = state.service.next_reminder_at().ok().flatten();
+            let wait = [next_check, next_reminder]
+                .into_iter()
                 .flatten()
+                .min()
                 .map(|due| (due - Utc::now()).to_std().unwrap_or(Duration::ZERO))
                 .unwrap_or(MAX_SLEEP)
                 .clamp(Duration::from_millis(500), MAX_SLEEP);

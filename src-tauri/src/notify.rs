@@ -1,7 +1,7 @@
 //! Desktop notifications (notify-rust): a notification that cannot be shown is logged only.
 
 use kagiban_core::lang::Lang;
-use kagiban_service::views::VerifyReport;
+use kagiban_service::views::{ReminderNotice, VerifyReport};
 use kagiban_service::Service;
 use tauri::{AppHandle, Runtime};
 
@@ -12,17 +12,22 @@ pub fn verification_finished<R: Runtime>(
     report: &VerifyReport,
 ) {
     let lang = service.lang();
-    let shop = service
+    let (shop, what) = service
         .credential_view(&report.id)
-        .map(|c| c.shop)
+        .map(|c| (c.shop, c.kind_label))
         .unwrap_or_default();
     let summary = match (report.ok, lang) {
-        (true, Lang::Ja) => format!("{shop}: 新しい licenseKey が使えるようになりました"),
-        (true, Lang::En) => format!("{shop}: the new licenseKey is now active"),
-        (false, Lang::Ja) => format!("{shop}: 新しい licenseKey を確認できませんでした"),
-        (false, Lang::En) => format!("{shop}: the new licenseKey could not be verified"),
+        (true, Lang::Ja) => format!("{shop}: 新しい{what}が使えるようになりました"),
+        (true, Lang::En) => format!("{shop}: the new {what} is now active"),
+        (false, Lang::Ja) => format!("{shop}: 新しい{what}を確認できませんでした"),
+        (false, Lang::En) => format!("{shop}: the new {what} could not be verified"),
     };
     show(app, summary, report.message.clone());
+}
+
+/// A reminder before (or after) an expiry.
+pub fn reminder<R: Runtime>(app: &AppHandle<R>, reminder: &ReminderNotice) {
+    show(app, reminder.summary.clone(), reminder.body.clone());
 }
 
 fn show<R: Runtime>(app: &AppHandle<R>, summary: String, body: String) {

@@ -171,6 +171,26 @@ pub struct VerifyReport {
     pub next_check_at: Option<String>,
 }
 
+/// A reminder to show now, as a desktop notification (and in the tray).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReminderNotice {
+    /// The credential it is about.
+    pub credential_id: String,
+    /// Its kind.
+    pub kind: CredentialKind,
+    /// Its shop's name.
+    pub shop: String,
+    /// JST calendar days left (0 on the day, negative after).
+    #[ts(type = "number")]
+    pub days_left: i64,
+    /// How urgent.
+    pub urgency: Urgency,
+    /// The notification's title.
+    pub summary: String,
+    /// The notification's text: what expires, when, and what to do.
+    pub body: String,
+}
+
 /// A warning about a recognized or entered key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WarningView {

@@ -1,10 +1,13 @@
 //! What the reminders and the calendar export see of the stored credentials.
 
-use kagiban_core::reminders::{ics, LeadTimes, LeadTimesByKind, ReminderSubject};
+use chrono::{DateTime, Utc};
+use kagiban_core::reminders::{
+    ics, next_fire_time, notification_text, plan, LeadTimes, LeadTimesByKind, ReminderSubject,
+};
 
 use super::Service;
 use crate::error::Error;
-use crate::views::CredentialState;
+use crate::views::{CredentialState, ReminderNotice};
 
 impl Service {
     /// Every credential that expires, as the reminder planner sees it.
@@ -33,12 +36,63 @@ impl Service {
             .collect())
     }
 
+    /// The lead times in force (the defaults: 30, 7 and 1 days before, on the day, and daily
+    /// after expiry).
+    fn lead_times(&self) -> LeadTimesByKind {
+        LeadTimesByKind::uniform(LeadTimes::default())
+    }
+
+    /// The reminders due now, recorded as given before they are returned, so each is shown at
+    /// most once even if the process dies right after. Missed ones are caught up: only the most
+    /// urgent per credential is returned, the others are recorded silently.
+    pub fn take_due_reminders(&self) -> Result<Vec<ReminderNotice>, Error> {
+        let subjects = self.reminder_subjects()?;
+        let sent = self.store.sent_reminders()?;
+        let now = self.clock.now();
+        let plan = plan(&subjects, &self.lead_times(), &sent, now);
+        if plan.is_empty() {
+            return Ok(Vec::new());
+        }
+        let shown = plan.show.iter().map(|r| (&r.key, true));
+        let silent = plan.mark_sent_silently.iter().map(|k| (k, false));
+        self.store.record_reminders(shown.chain(silent), now)?;
+        let lang = self.lang();
+        Ok(plan
+            .show
+            .iter()
+            .filter_map(|due| {
+                let subject = subjects
+                    .iter()
+                    .find(|s| s.credential_id == due.key.credential_id)?;
+                let (summary, body) = notification_text(due, subject, lang);
+                Some(ReminderNotice {
+                    credential_id: subject.credential_id.clone(),
+                    kind: subject.kind,
+                    shop: subject.shop.clone(),
+                    days_left: due.days_left,
+                    urgency: due.urgency,
+                    summary,
+                    body,
+                })
+            })
+            .collect())
+    }
+
+    /// When the next reminder becomes due, if any.
+    pub fn next_reminder_at(&self) -> Result<Option<DateTime<Utc>>, Error> {
+        Ok(next_fire_time(
+            &self.reminder_subjects()?,
+            &self.lead_times(),
+            &self.store.sent_reminders()?,
+            self.clock.now(),
+        ))
+    }
+
     /// Every expiry with its reminders as an iCalendar file (RFC 5545), in the UI language.
     pub fn calendar(&self) -> Result<String, Error> {
-        let leads = LeadTimesByKind::uniform(LeadTimes::default());
         Ok(ics::calendar(
             &self.reminder_subjects()?,
-            &leads,
+            &self.lead_times(),
             self.lang(),
             self.clock.now(),
         ))

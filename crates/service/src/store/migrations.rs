@@ -47,6 +47,15 @@ const MIGRATIONS: &[&str] = &[
     );",
     // 2: a name kept with a credential (not secret), e.g. the MWS developer's name.
     "ALTER TABLE credentials ADD COLUMN label TEXT;",
+    // 3: reminders given (shown or recorded silently), each once across restarts.
+    "CREATE TABLE reminders_sent (
+        credential_id TEXT NOT NULL REFERENCES credentials(id),
+        expiry_date TEXT NOT NULL,
+        lead TEXT NOT NULL,
+        shown INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (credential_id, expiry_date, lead)
+    );",
 ];
 
 /// Brings the schema to the newest version, each step in its own transaction.

@@ -1,0 +1,94 @@
+//! Reminders from the stored credentials: due ones are given once, across restarts, and the
+//! expired notice follows when the clock passes the expiry.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{Duration, TimeZone, Utc};
+use kagiban_core::kind::CredentialKind;
+use kagiban_service::clock::FixedClock;
+use kagiban_service::keychain::MemoryKeychain;
+use kagiban_service::store::Store;
+use kagiban_service::views::{AcceptDetails, CandidateSource, Marketplace};
+use kagiban_service::{Clients, Service};
+
+fn service(db: &Path, clock: Arc<FixedClock>, keychain: Arc<MemoryKeychain>) -> Service {
+    let store = Store::open(db).unwrap();
+    Service::new(store, keychain, Clients::from_env().unwrap(), clock)
+}
+
+#[test]
+fn a_credential_expiring_in_six_days_is_reminded_once_then_again_when_expired() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kagiban.sqlite3");
+    // 2026-11-23 10:00 JST.
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).unwrap(),
+    ));
+    let keychain = Arc::new(MemoryKeychain::default());
+    let s = service(&db, clock.clone(), keychain.clone());
+    let shop = s.add_shop("Amazon 本店", Marketplace::Amazon).unwrap();
+    // MWS developer access granted on 2025-11-29: ends 2026-11-29, six days from now.
+    let c = s
+        .candidate_from_text(
+            CredentialKind::AmazonDeveloperId,
+            &shop.id,
+            "525964794073",
+            CandidateSource::Typed,
+        )
+        .unwrap();
+    let dev = s
+        .accept_candidate(
+            &c.token,
+            &shop.id,
+            &AcceptDetails {
+                date: Some("2025-11-29".into()),
+                name: Some("shippinno".into()),
+            },
+        )
+        .unwrap();
+    assert_eq!(dev.days_left, Some(6));
+
+    let due = s.take_due_reminders().unwrap();
+    assert_eq!(
+        due.len(),
+        1,
+        "only the most urgent missed reminder: {due:?}"
+    );
+    assert_eq!(due[0].credential_id, dev.id);
+    assert_eq!(due[0].days_left, 6);
+    assert_eq!(
+        due[0].body,
+        "Amazon 本店のMWS 開発者アクセス権（開発者ID）の有効期限があと6日です(2026/11/29)。セラーセントラル › ユーザー権限 › Amazon MWS 開発者権限 で「アクセス権を承認」をクリックすると、その日から1年延長されます。クリックした日を鍵番に記録してください。"
+    );
+    assert!(s.take_due_reminders().unwrap().is_empty(), "never twice");
+
+    // A restart reads what was given from SQLite.
+    drop(s);
+    let s = service(&db, clock.clone(), keychain.clone());
+    assert!(
+        s.take_due_reminders().unwrap().is_empty(),
+        "not after a restart"
+    );
+    // The next one: 1 day before, 09:00 JST on 2026-11-28.
+    assert_eq!(
+        s.next_reminder_at().unwrap(),
+        Some(Utc.with_ymd_and_hms(2026, 11, 28, 0, 0, 0).unwrap())
+    );
+
+    // The computer sleeps through the expiry; at wake the expired notice comes, alone.
+    clock.advance(Duration::days(7));
+    let due = s.take_due_reminders().unwrap();
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert_eq!(due[0].days_left, -1);
+    assert!(
+        due[0].body.contains("有効期限が切れています"),
+        "{}",
+        due[0].body
+    );
+    assert!(due[0].body.contains("アクセス権を復元"));
+
+    // Recording the renewal (「アクセス権を復元」 today) starts a new series: nothing due now.
+    s.record_renewal(&dev.id, None).unwrap();
+    assert!(s.take_due_reminders().unwrap().is_empty());
+}
