@@ -32,5 +32,6 @@ fn kagiban_commands() -> &'static [&'static str] {
         "reveal_credential",
         "copy_credential",
         "open_link",
+        "take_pending_flow",
     ]
 }

@@ -38,6 +38,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
                 }
                 Err(err) => tracing::warn!(code = err.code(), "reminders could not be planned"),
             }
+            crate::tray::refresh(&app);
             let next_check = state.service.next_due_check().ok().flatten();
             let next_reminder = state.service.next_reminder_at().ok().flatten();
             let wait = [next_check, next_reminder]

@@ -183,10 +183,12 @@ pub async fn accept_candidate(
     shop_id: String,
     details: AcceptDetails,
 ) -> CmdResult<CredentialView> {
-    state
+    let view = state
         .service
         .accept_candidate(&token, &shop_id, &details)
-        .map_err(|e| fail(&state, e))
+        .map_err(|e| fail(&state, e))?;
+    state.wake.notify_one();
+    Ok(view)
 }
 
 /// The restricted-data token check (Tokens API) with the shop's SP-API authorization.
@@ -227,9 +229,8 @@ pub async fn verify_credential(state: State<'_, AppState>, id: String) -> CmdRes
         .verify(&id)
         .await
         .map_err(|e| fail(&state, e))?;
-    if report.retrying {
-        state.wake.notify_one();
-    }
+    // Re-plans checks, reminders and the tray.
+    state.wake.notify_one();
     Ok(report)
 }
 
@@ -277,4 +278,10 @@ pub async fn open_link<R: Runtime>(
     app.opener()
         .open_url(link.url(), None::<&str>)
         .map_err(|e| fail(&state, Error::Startup(e.to_string())))
+}
+
+/// The flow the tray asked to open while the window was loading, once.
+#[tauri::command]
+pub async fn take_pending_flow(state: State<'_, AppState>) -> CmdResult<Option<String>> {
+    Ok(state.pending_flow.lock().expect("pending flow").take())
 }

@@ -9,7 +9,8 @@ mod clipboard;
 mod commands;
 mod notify;
 mod state;
-#[cfg(not(test))]
+// In unit tests (mock runtime) no tray is created; only its pure parts are tested.
+#[cfg_attr(test, allow(dead_code))]
 mod tray;
 mod window;
 
@@ -71,6 +72,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, context: tauri::Context<R>) -> tau
             commands::reveal_credential,
             commands::copy_credential,
             commands::open_link,
+            commands::take_pending_flow,
         ])
         .build(context)
 }

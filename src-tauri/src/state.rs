@@ -1,6 +1,6 @@
 //! What the shell keeps for the app's lifetime.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use kagiban_service::{Error, Service};
 use tokio::sync::Notify;
@@ -16,8 +16,10 @@ pub struct AppState {
     pub clipboard: ClipboardHandle,
     /// The clipboard capture, running only while a capture step is open.
     pub capture: Capture,
-    /// Wakes the background loop when a check was scheduled.
+    /// Wakes the background loop when a check was scheduled or credentials changed.
     pub wake: Arc<Notify>,
+    /// A flow the tray asked to open, for a window that was still loading.
+    pub pending_flow: Mutex<Option<String>>,
 }
 
 impl AppState {
@@ -28,6 +30,7 @@ impl AppState {
             clipboard: ClipboardHandle::start(),
             capture: Capture::default(),
             wake: Arc::new(Notify::new()),
+            pending_flow: Mutex::new(None),
         })
     }
 }

@@ -176,6 +176,21 @@ pub const FLOWS: &[&FlowDef] = &[
     &crate::flows::amazon_mws::FLOW,
 ];
 
+/// The flow that renews a credential of `kind`: the flow about it, else the first flow that
+/// captures it.
+pub fn flow_for_kind(kind: CredentialKind) -> Option<&'static FlowDef> {
+    let captures = |f: &&&FlowDef| {
+        f.steps
+            .iter()
+            .any(|s| matches!(s.kind, StepKind::Capture { kind: k, .. } if k == kind))
+    };
+    FLOWS
+        .iter()
+        .find(|f| f.subject == kind)
+        .or_else(|| FLOWS.iter().find(captures))
+        .copied()
+}
+
 /// The flow with this id.
 pub fn find_flow(id: &str) -> Option<&'static FlowDef> {
     FLOWS.iter().copied().find(|f| f.id == id)

@@ -100,6 +100,19 @@ impl VerifyCode {
         )
     }
 
+    /// Whether the service refused the credential (as opposed to not answering): the user has
+    /// something to fix.
+    pub fn is_refusal(self) -> bool {
+        matches!(
+            self,
+            VerifyCode::Unauthorized
+                | VerifyCode::InvalidGrant
+                | VerifyCode::InvalidClient
+                | VerifyCode::MissingRole
+                | VerifyCode::MarketplaceMissing
+        )
+    }
+
     /// The SP-API outcome this code stands for, when it is one.
     pub fn sp_api(self) -> Option<SpApiCode> {
         Some(match self {

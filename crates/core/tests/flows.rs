@@ -334,3 +334,23 @@ fn the_mws_flow_opens_with_the_end_of_mws_and_offers_sp_api() {
     assert!(all.contains("“開発者にアクセス権を付与”をクリック。"));
     assert!(all.contains("2か所にチェックを入れ「次へ」をクリック。"));
 }
+
+#[test]
+fn each_credential_is_renewed_by_the_flow_about_it() {
+    use kagiban_core::flow::flow_for_kind;
+    let flow = |k| flow_for_kind(k).map(|f| f.id);
+    assert_eq!(
+        flow(CredentialKind::RakutenLicenseKey),
+        Some(RAKUTEN_LICENSE_KEY)
+    );
+    assert_eq!(
+        flow(CredentialKind::RakutenServiceSecret),
+        Some(RAKUTEN_LICENSE_KEY)
+    );
+    assert_eq!(flow(CredentialKind::LwaRefreshToken), Some(AMAZON_SP_API));
+    assert_eq!(flow(CredentialKind::LwaClientSecret), Some(AMAZON_SP_API));
+    assert_eq!(flow(CredentialKind::AmazonSellerId), Some(AMAZON_SP_API));
+    assert_eq!(flow(CredentialKind::AmazonDeveloperId), Some(AMAZON_MWS));
+    assert_eq!(flow(CredentialKind::AmazonMwsAuthToken), Some(AMAZON_MWS));
+    assert_eq!(flow(CredentialKind::RakurakuApiToken), None);
+}

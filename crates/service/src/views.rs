@@ -171,6 +171,29 @@ pub struct VerifyReport {
     pub next_check_at: Option<String>,
 }
 
+/// What the tray shows: its state, its tooltip, the next expiries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TraySummary {
+    /// `ok`: all well; `due_soon`: something within 7 days; `expired`: something expired or
+    /// refused by its service.
+    pub urgency: Urgency,
+    /// One line: the state and the next expiry.
+    pub tooltip: String,
+    /// The next expiries, soonest first (at most five).
+    pub next: Vec<TrayItem>,
+}
+
+/// One expiry in the tray menu.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TrayItem {
+    /// The credential.
+    pub credential_id: String,
+    /// The flow that renews it.
+    pub flow_id: Option<String>,
+    /// What the menu item says: what, which shop, days left.
+    pub label: String,
+}
+
 /// A reminder to show now, as a desktop notification (and in the tray).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReminderNotice {

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
+use kagiban_core::expiry::Urgency;
 use kagiban_core::kind::CredentialKind;
 use kagiban_service::clock::FixedClock;
 use kagiban_service::keychain::MemoryKeychain;
@@ -49,6 +50,21 @@ fn a_credential_expiring_in_six_days_is_reminded_once_then_again_when_expired() 
         .unwrap();
     assert_eq!(dev.days_left, Some(6));
 
+    // The tray turns amber and lists it first, with the flow that renews it.
+    let tray = s.tray_summary().unwrap();
+    assert_eq!(tray.urgency, Urgency::DueSoon);
+    assert_eq!(tray.next.len(), 1);
+    assert_eq!(tray.next[0].flow_id.as_deref(), Some("amazon_mws"));
+    assert_eq!(
+        tray.next[0].label,
+        "MWS 開発者アクセス権（開発者ID）（Amazon 本店） あと6日"
+    );
+    assert!(
+        tray.tooltip.starts_with("鍵番: まもなく期限です。"),
+        "{}",
+        tray.tooltip
+    );
+
     let due = s.take_due_reminders().unwrap();
     assert_eq!(
         due.len(),
@@ -87,6 +103,9 @@ fn a_credential_expiring_in_six_days_is_reminded_once_then_again_when_expired() 
         due[0].body
     );
     assert!(due[0].body.contains("アクセス権を復元"));
+    let tray = s.tray_summary().unwrap();
+    assert_eq!(tray.urgency, Urgency::Expired);
+    assert!(tray.next[0].label.ends_with("期限切れ（1日前）"));
 
     // Recording the renewal (「アクセス権を復元」 today) starts a new series: nothing due now.
     s.record_renewal(&dev.id, None).unwrap();

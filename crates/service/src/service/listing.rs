@@ -9,7 +9,15 @@ use kagiban_core::lang::Lang;
 use super::Service;
 use crate::error::Error;
 use crate::store::CredentialRow;
-use crate::views::{CredentialState, CredentialView, RenewalView, VerificationView};
+use kagiban_core::expiry::Urgency;
+use kagiban_core::flow::flow_for_kind;
+
+use crate::views::{
+    CredentialState, CredentialView, RenewalView, TrayItem, TraySummary, VerificationView,
+};
+
+/// How many expiries the tray menu lists.
+pub const TRAY_ITEMS: usize = 5;
 
 impl Service {
     /// Every credential of every shop (superseded ones too: they are the history).
@@ -39,6 +47,11 @@ impl Service {
             ))
         });
         Ok(views)
+    }
+
+    /// What the tray shows now.
+    pub fn tray_summary(&self) -> Result<TraySummary, Error> {
+        Ok(tray_summary(&self.dashboard()?, self.lang()))
     }
 
     /// One credential as a view.
@@ -104,4 +117,75 @@ fn renewal(row: &CredentialRow, now: DateTime<Utc>, lang: Lang) -> Option<Renewa
         button: action.button().get(lang).to_string(),
         message: action.message().get(lang).to_string(),
     })
+}
+
+/// The tray's state and menu from the dashboard's rows: expired or refused beats due soon
+/// beats all well; superseded rows (history) count for nothing.
+pub fn tray_summary(rows: &[CredentialView], lang: Lang) -> TraySummary {
+    let live: Vec<&CredentialView> = rows
+        .iter()
+        .filter(|c| c.state != CredentialState::Superseded)
+        .collect();
+    let refused = live.iter().any(|c| {
+        c.last_verification
+            .as_ref()
+            .is_some_and(|v| v.code.is_refusal())
+    });
+    let urgency = live
+        .iter()
+        .filter_map(|c| c.urgency)
+        .chain(refused.then_some(Urgency::Expired))
+        .max_by_key(|u| match u {
+            Urgency::Ok => 0,
+            Urgency::DueSoon => 1,
+            Urgency::Expired => 2,
+        })
+        .unwrap_or(Urgency::Ok);
+    let mut dated: Vec<&&CredentialView> = live.iter().filter(|c| c.days_left.is_some()).collect();
+    dated.sort_by_key(|c| (c.days_left, c.expires_at.clone()));
+    let next: Vec<TrayItem> = dated
+        .iter()
+        .take(TRAY_ITEMS)
+        .map(|c| TrayItem {
+            credential_id: c.id.clone(),
+            flow_id: flow_for_kind(c.kind).map(|f| f.id.to_string()),
+            label: format!(
+                "{}（{}）{}",
+                c.kind_label,
+                c.shop,
+                days_phrase(c.days_left.unwrap_or_default(), lang)
+            ),
+        })
+        .collect();
+    let state = match (urgency, lang) {
+        (Urgency::Ok, Lang::Ja) => "問題ありません",
+        (Urgency::Ok, Lang::En) => "All well",
+        (Urgency::DueSoon, Lang::Ja) => "まもなく期限です",
+        (Urgency::DueSoon, Lang::En) => "Something expires soon",
+        (Urgency::Expired, Lang::Ja) => "対応が必要です",
+        (Urgency::Expired, Lang::En) => "Needs attention",
+    };
+    let tooltip = match (next.first(), lang) {
+        (Some(item), Lang::Ja) => format!("鍵番: {state}。次の期限: {}", item.label),
+        (Some(item), Lang::En) => format!("Kagiban: {state}. Next: {}", item.label),
+        (None, Lang::Ja) => format!("鍵番: {state}"),
+        (None, Lang::En) => format!("Kagiban: {state}"),
+    };
+    TraySummary {
+        urgency,
+        tooltip,
+        next,
+    }
+}
+
+fn days_phrase(days: i64, lang: Lang) -> String {
+    match (lang, days) {
+        (Lang::Ja, d) if d < 0 => format!(" 期限切れ（{}日前）", -d),
+        (Lang::Ja, 0) => " 今日まで".to_string(),
+        (Lang::Ja, d) => format!(" あと{d}日"),
+        (Lang::En, d) if d < 0 => format!(": expired {} days ago", -d),
+        (Lang::En, 0) => ": expires today".to_string(),
+        (Lang::En, 1) => ": 1 day left".to_string(),
+        (Lang::En, d) => format!(": {d} days left"),
+    }
 }
