@@ -1,5 +1,6 @@
 //! `kagiban`: the command line over the same service as the desktop app, without GUI libraries.
 
+mod amazon;
 mod args;
 mod commands;
 

@@ -73,7 +73,7 @@ fn recognize_lists_every_key_in_a_pasted_mail_masked() {
 #[test]
 fn unknown_commands_explain_themselves_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
-    let out = kagiban(dir.path(), "http://127.0.0.1:9", &["renew"], "");
+    let out = kagiban(dir.path(), "http://127.0.0.1:9", &["rotate"], "");
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(err.contains("不明なコマンド") && err.contains("Unknown command"));
