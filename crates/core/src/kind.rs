@@ -138,6 +138,12 @@ impl CredentialKind {
         }
     }
 
+    /// Whether it is renewed by clicking a button in the other system, with nothing new to copy
+    /// (MWS developer access: 「アクセス権を承認」), so Kagiban records the day instead.
+    pub fn renewed_by_hand(self) -> bool {
+        self == CredentialKind::AmazonDeveloperId
+    }
+
     /// The marketplace (service) the credential belongs to.
     pub fn marketplace(self) -> Marketplace {
         match self {

@@ -56,6 +56,12 @@ pub enum Error {
         /// The kind missing.
         kind: CredentialKind,
     },
+    /// This kind is renewed by storing its new value, not by recording a day.
+    #[error("{kind} is not renewed by hand")]
+    NotRenewedByHand {
+        /// The kind.
+        kind: CredentialKind,
+    },
     /// A day that is not YYYY-MM-DD, or in the future.
     #[error("invalid date")]
     InvalidDate,
@@ -95,6 +101,7 @@ impl Error {
             Error::NoServiceSecret => "no_service_secret",
             Error::MissingCredential { .. } => "missing_credential",
             Error::InvalidDate => "invalid_date",
+            Error::NotRenewedByHand { .. } => "not_renewed_by_hand",
             Error::InvalidRdtRequest { code, .. } => code,
             Error::Clipboard(_) => "clipboard_unavailable",
             Error::Startup(_) => "startup",
@@ -160,6 +167,16 @@ impl Error {
                 ),
                 Lang::En => format!(
                     "This shop's {} is not registered yet. Go back through the steps and register it.",
+                    kind.label().en
+                ),
+            },
+            Error::NotRenewedByHand { kind } => match lang {
+                Lang::Ja => format!(
+                    "{}は、新しい値を登録して更新します。日付だけを記録することはできません。",
+                    kind.label().ja
+                ),
+                Lang::En => format!(
+                    "A {} is renewed by registering its new value; recording a day alone is not possible.",
                     kind.label().en
                 ),
             },

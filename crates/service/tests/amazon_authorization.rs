@@ -208,6 +208,28 @@ async fn verify_all_checks_an_amazon_shop_once_and_the_secret_through_it() {
     assert_eq!(results.len(), 1, "one authorization, one check");
     assert_eq!(w.fake.requests_to(PARTICIPATIONS_PATH).len(), 1);
 
+    // A second authorization for the same shop (re-authorized): still one check, of the newest,
+    // and the older one is history afterwards.
+    let shop = w.service.shops(Marketplace::Amazon).unwrap()[0].id.clone();
+    let newer = keep(
+        &w,
+        &shop,
+        CredentialKind::LwaRefreshToken,
+        REFRESH_TOKEN,
+        None,
+    );
+    let results = w.service.verify_all().await.unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0].as_ref().unwrap().id, newer.id);
+    let tokens = by_kind(&w, CredentialKind::LwaRefreshToken);
+    assert_eq!(
+        tokens
+            .iter()
+            .filter(|t| t.state == CredentialState::Superseded)
+            .count(),
+        1
+    );
+
     // Checking the client secret goes through the authorization and reports on the secret.
     let secret = &by_kind(&w, CredentialKind::LwaClientSecret)[0];
     let report = w.service.verify(&secret.id).await.unwrap();
@@ -506,6 +528,19 @@ async fn mws_developer_access_is_tracked_and_renewed_by_hand() {
     let report = w.service.verify(&dev.id).await.unwrap();
     assert_eq!(report.code, VerifyCode::NotVerifiable);
     assert!(w.fake.requests().is_empty());
+
+    // Only what is renewed by a click in Seller Central is renewed by recording the day.
+    let token = keep(
+        &w,
+        &shop.id,
+        CredentialKind::LwaRefreshToken,
+        REFRESH_TOKEN,
+        None,
+    );
+    assert!(matches!(
+        w.service.record_renewal(&token.id, None),
+        Err(Error::NotRenewedByHand { .. })
+    ));
 
     let renewed = w.service.record_renewal(&dev.id, None).unwrap();
     assert_eq!(renewed.expires_on.as_deref(), Some("2027/11/23"));

@@ -339,6 +339,9 @@ impl Service {
             .store
             .credential(id)?
             .ok_or(Error::NotFound { what: "credential" })?;
+        if !row.kind.renewed_by_hand() {
+            return Err(Error::NotRenewedByHand { kind: row.kind });
+        }
         let details = self.details(&AcceptDetails {
             date: date.map(str::to_string),
             name: None,
@@ -346,9 +349,8 @@ impl Service {
         let on = details
             .on
             .unwrap_or_else(|| kagiban_core::amazon::expiry::jst_date(self.clock.now()));
-        let expires_at = expiry_from_date(row.kind, on).ok_or(Error::NotFound {
-            what: "renewal rule",
-        })?;
+        let expires_at =
+            expiry_from_date(row.kind, on).ok_or(Error::NotRenewedByHand { kind: row.kind })?;
         self.store
             .record_renewal(&row.id, expires_at, self.clock.now())?;
         self.credential_view(id)

@@ -64,8 +64,23 @@ impl Service {
     /// once, with it.
     pub async fn verify_all(&self) -> Result<Vec<Result<VerifyReport, (String, Error)>>, Error> {
         let mut out = Vec::new();
+        let mut authorizations_checked = std::collections::HashSet::new();
         for row in self.store.credentials()? {
             if row.state == CredentialState::Superseded || row.kind.checked_with().is_some() {
+                continue;
+            }
+            // An SP-API check always uses the shop's newest values: once per shop.
+            if row.kind == CredentialKind::LwaRefreshToken
+                && !authorizations_checked.insert(row.shop_id.clone())
+            {
+                continue;
+            }
+            // A key superseded by an earlier check of this run is history now.
+            if self
+                .store
+                .credential(&row.id)?
+                .is_some_and(|r| r.state == CredentialState::Superseded)
+            {
                 continue;
             }
             let id = row.id.clone();
