@@ -1,6 +1,6 @@
 // npm run screens: builds the UI against the fake backend, serves it on 127.0.0.1 under the
-// app's CSP, walks the dashboard and every step of the Rakuten flow in Japanese with Debian's
-// Chromium, and saves 1100×760 PNGs to $SCREENS_DIR (default ../docs/screenshots/ui).
+// app's CSP, walks the dashboard, every step of the Rakuten flow and the Amazon flows in Japanese
+// with Debian's Chromium, and saves 1100×760 PNGs to $SCREENS_DIR (default ../docs/screenshots/ui).
 // Fails on any console error, page error or CSP violation.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -171,6 +171,118 @@ async function walkFlow(page) {
   await shot(page, 'dashboard-after');
 }
 
+/** The Amazon SP-API authorization for a new shop, from the LWA credentials to the RDT check. */
+async function walkSpApi(page) {
+  await byId(page, 'start-flow-amazon_sp_api').click();
+  await atStep(page, 'shop');
+  await byId(page, 'new-shop-name').fill('Amazon 2号店');
+  await byId(page, 'add-shop').click();
+  await byId(page, 'shop-option-shop-3').check();
+  await shot(page, 'amazon-sp-shop');
+  await next(page, 'lwa_credentials');
+  await shot(page, 'amazon-sp-lwa_credentials');
+
+  const keep = async (text) => {
+    await byId(page, 'capture-status').locator('text=見張っています').waitFor();
+    await fake(page, (t) => window.__kagibanFake?.simulateClipboard(t), text);
+    await byId(page, 'candidate-masked').waitFor();
+  };
+  const accept = async () => {
+    await byId(page, 'candidate-accept').click();
+    await page.locator('[data-testid="next"]:not([disabled])').waitFor();
+  };
+
+  await next(page, 'client_id');
+  await keep('amzn1.application-oa2-client.0d4c6a3e9b8f47c1a2e5f6b7c8d9e0f1');
+  await accept();
+  await next(page, 'client_secret');
+  await keep(`amzn1.oa2-cs.v1.${'3f9a0c6e1b7d2a48'.repeat(4)}`);
+  await byId(page, 'capture-date').fill('2026-11-02');
+  await shot(page, 'amazon-sp-client_secret-date');
+  await accept();
+  await shot(page, 'amazon-sp-client_secret-saved');
+  await next(page, 'authorize');
+  await next(page, 'refresh_token');
+  await keep('Atzr|IwEBIDemoRefreshTokenForScreenshotsOnly0123456789');
+  await accept();
+  await next(page, 'seller_id');
+  await keep('A2DEMOSELLER77');
+  await accept();
+
+  await next(page, 'marketplace');
+  await shot(page, 'amazon-sp-marketplace');
+  await byId(page, 'marketplace-save').click();
+  await byId(page, 'marketplace-current').waitFor();
+  await shot(page, 'amazon-sp-marketplace-saved');
+
+  await next(page, 'verify');
+  await byId(page, 'verify-button').click();
+  await page.locator('[data-testid="verify-result"][data-code="ok"]').waitFor();
+  await shot(page, 'amazon-sp-verify-ok');
+
+  await next(page, 'rdt');
+  await shot(page, 'amazon-sp-rdt');
+  await byId(page, 'rdt-need-1').check();
+  await byId(page, 'rdt-need-3').check();
+  await byId(page, 'rdt-check').click();
+  await page.locator('[data-testid="rdt-result"][data-code="missing_role"]').waitFor();
+  await shot(page, 'amazon-sp-rdt-missing-role');
+
+  await next(page, 'done');
+  await shot(page, 'amazon-sp-done');
+  await byId(page, 'go-dashboard').click();
+  await byId(page, 'shop-shop-3').waitFor();
+  await byId(page, 'shop-shop-3').scrollIntoViewIfNeeded();
+  await shot(page, 'dashboard-amazon-new-shop');
+}
+
+/** The legacy MWS flow: the end-of-service notice, the developer step, and the way to SP-API. */
+async function walkMws(page) {
+  await byId(page, 'start-flow-amazon_mws').click();
+  await atStep(page, 'mws_end');
+  await shot(page, 'amazon-mws-notice');
+  await next(page, 'shop');
+  await byId(page, 'shop-option-shop-amazon').check();
+  await next(page, 'sign_in');
+  await next(page, 'grant');
+  await next(page, 'developer');
+  await byId(page, 'paste-input').fill('5259-6479-4073');
+  await byId(page, 'paste-submit').click();
+  await byId(page, 'candidate-masked').waitFor();
+  await byId(page, 'capture-name').fill('shippinno');
+  await shot(page, 'amazon-mws-developer-name-date');
+  await byId(page, 'capture-date').fill('2099-01-01');
+  await byId(page, 'candidate-accept').click();
+  await byId(page, 'capture-date-error').waitFor();
+  await shot(page, 'amazon-mws-developer-invalid-date');
+
+  // Back to the notice, and on to the SP-API flow it points to.
+  for (const id of ['grant', 'sign_in', 'shop', 'mws_end']) {
+    await byId(page, 'back').click();
+    await atStep(page, id);
+  }
+  await byId(page, 'notice-next-flow').click();
+  await atStep(page, 'shop');
+  await page.locator('[data-testid="rail-lwa_credentials"]').waitFor();
+  await shot(page, 'amazon-mws-switched-to-sp-api');
+}
+
+/** The dashboard's Amazon shop: IDs shown whole, the MWS renewal to record. */
+async function amazonDashboard(page) {
+  const row = byId(page, 'dashboard-row-cred-amz-token');
+  await row.scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('[data-testid="shop-shop-amazon"]')?.scrollIntoView({ block: 'start' }));
+  await shot(page, 'dashboard-amazon');
+  await byId(page, 'renewal-record-cred-amz-developer').click();
+  await byId(page, 'renewal-date-cred-amz-developer').fill('2026-11-20');
+  await byId(page, 'renewal-date-cred-amz-developer').scrollIntoViewIfNeeded();
+  await shot(page, 'dashboard-amazon-renewal-date');
+  await byId(page, 'renewal-save-cred-amz-developer').click();
+  await byId(page, 'dashboard-announce').locator('text=2027/11/20').waitFor();
+  await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+  await shot(page, 'dashboard-amazon-renewal-recorded');
+}
+
 async function main() {
   build();
   mkdirSync(SHOTS, { recursive: true });
@@ -193,6 +305,15 @@ async function main() {
     await byId(page, 'dashboard-announce').locator('text=楽天市場2号店').waitFor();
     await shot(page, 'dashboard-verified');
     await walkFlow(page);
+    await page.context().close();
+
+    page = await newPage(browser, base);
+    await amazonDashboard(page);
+    await walkSpApi(page);
+    await page.context().close();
+
+    page = await newPage(browser, base);
+    await walkMws(page);
     await page.context().close();
 
     page = await newPage(browser, base, { query: '?fake=empty' });

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
 import { afterEach, expect, it, vi } from 'vitest';
 import MaskedSecret from '../src/components/MaskedSecret.svelte';
 import App from '../src/App.svelte';
+import { flowView } from '../src/lib/fakeTexts';
 import { byTestId, useFake } from './helpers';
 
 afterEach(() => {
@@ -49,4 +50,17 @@ it('App switches the language, tells the backend, and reloads localized data', a
   expect(byTestId(container, 'lang-en').getAttribute('aria-pressed')).toBe('true');
   expect(byTestId(byTestId(container, 'dashboard-row-cred-s1-key'), 'days-left').textContent).toBe('5 days left');
   await fireEvent.click(byTestId(container, 'lang-ja'));
+});
+
+it('App opens the flow the tray asks for, at start and while running', async () => {
+  const fake = useFake();
+  fake.pendingFlow = 'amazon_sp_api';
+  const { container } = render(App);
+  await waitFor(() => byTestId(container, 'step-shop'));
+  await waitFor(() => expect(byTestId(container, 'nav-flow').textContent).toBe(flowView('amazon_sp_api', 'ja')?.title));
+  expect(fake.pendingFlow).toBeNull();
+
+  fake.openFlowFromTray('amazon_mws');
+  await waitFor(() => byTestId(container, 'step-mws_end'));
+  await waitFor(() => expect(fake.pendingFlow).toBeNull());
 });

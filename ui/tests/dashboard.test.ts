@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dashboard from '../src/views/Dashboard.svelte';
+import { flowView } from '../src/lib/fakeTexts';
 import { byTestId, useFake } from './helpers';
 
 afterEach(() => {
@@ -53,14 +54,27 @@ describe('Dashboard', () => {
     const onstartflow = vi.fn();
     const { container } = render(Dashboard, { onstartflow });
     await waitFor(() => expect(byTestId(container, 'start-rakuten-flow').textContent).toContain('続きから再開'));
+    expect(byTestId(container, 'start-rakuten-flow').textContent).toContain('楽天 licenseKey の更新');
+    expect(container.textContent).toContain('楽天市場1号店 で途中です');
     await fireEvent.click(byTestId(container, 'start-rakuten-flow'));
-    expect(onstartflow).toHaveBeenCalled();
+    expect(onstartflow).toHaveBeenCalledWith('rakuten_license_key');
   });
 
-  it('explains Kagiban on first launch', async () => {
+  it('explains Kagiban on first launch and offers every flow by its title', async () => {
     useFake('empty');
-    const { container } = render(Dashboard, { onstartflow: () => {} });
+    const onstartflow = vi.fn();
+    const { container } = render(Dashboard, { onstartflow });
     await waitFor(() => expect(container.textContent).toContain('鍵番へようこそ'));
-    expect(byTestId(container, 'start-rakuten-flow').textContent).toContain('楽天 licenseKey を更新する');
+    const titles: Record<string, string> = {
+      'start-rakuten-flow': flowView('rakuten_license_key', 'ja')!.title,
+      'start-flow-amazon_sp_api': flowView('amazon_sp_api', 'ja')!.title,
+      'start-flow-amazon_mws': flowView('amazon_mws', 'ja')!.title,
+    };
+    for (const [id, title] of Object.entries(titles)) {
+      expect(byTestId(container, id).textContent).toContain(title);
+      expect(byTestId(container, id).textContent).toContain('始める');
+    }
+    await fireEvent.click(byTestId(container, 'start-flow-amazon_sp_api'));
+    expect(onstartflow).toHaveBeenCalledWith('amazon_sp_api');
   });
 });

@@ -70,7 +70,7 @@ describe('FlowView', () => {
   it('verifies: not yet active lets the user go on; the background check then reports ok', async () => {
     const fake = useFake();
     const cand = await fake.candidateFromText('rakuten_license_key', 'shop-1', 'SL404839_Zx8Kp2Wq5Rt7Yv3M');
-    const cred = await fake.acceptCandidate(cand.token, 'shop-1');
+    const cred = await fake.acceptCandidate(cand.token, 'shop-1', { date: null, name: null });
     await fake.saveProgress({ flow_id: FLOW, shop_id: 'shop-1', step_id: 'verify', completed: [], credential_id: cred.id });
     const { container } = render(FlowView, { flowId: FLOW, onexit: () => {} });
     await at(container, 'verify');

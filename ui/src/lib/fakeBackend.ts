@@ -1,17 +1,19 @@
 // An in-memory Backend that behaves like the Rust one, for vitest and the screenshot build.
 import type {
+  AcceptDetails,
   AppStatus,
   CandidateView,
   CopyReceipt,
   CredentialKind,
-  CredentialState,
   CredentialView,
   ErrorView,
-  ExpirySource,
   FlowProgress,
   FlowView,
   Lang,
   Marketplace,
+  Need,
+  RdtReport,
+  RenewalView,
   ShopView,
   VerificationView,
   VerifyCode,
@@ -19,26 +21,42 @@ import type {
   WarningView,
 } from './bindings/index';
 import type { Backend, Unlisten } from './ipc';
-import { errorMessages, flowView, kindLabels, say, verifyMessages, warningMessages, type FakeWarning } from './fakeTexts';
+import {
+  errorMessages,
+  flowView,
+  kindLabels,
+  mwsRenewalTexts,
+  needLabel,
+  say,
+  verifyMessages,
+  verifyMessagesAmazon,
+  warningMessages,
+  type FakeWarning,
+} from './fakeTexts';
+import {
+  DAY,
+  KIND_ORDER,
+  SP_API_KINDS,
+  WAITS_FOR_VERIFICATION,
+  canonicalAmazon,
+  expiryFrom,
+  hm,
+  isDatedKind,
+  iso,
+  jstDay,
+  jstYmd,
+  normalize,
+  parseDay,
+  plusMonthsEndOfDay,
+  rdtRefused,
+  recognize,
+  ymd,
+} from './fakeRules';
+import { sample, type Cred } from './fakeSeed';
+import { isSecretKind, marketplaceOf } from './format';
 
-const DAY = 86_400_000;
 /** crates/service/src/service/shops.rs: MAX_SHOP_NAME_CHARS (the error message states it). */
 const MAX_SHOP_NAME_CHARS = 60;
-const JST = 9 * 3_600_000;
-
-type Cred = {
-  id: string;
-  shopId: string;
-  kind: CredentialKind;
-  secret: string;
-  state: CredentialState;
-  issuedAt: number;
-  expiresAt: number | null;
-  source: ExpirySource | null;
-  last: { at: number; code: VerifyCode } | null;
-  nextCheckAt: number | null;
-  checks: number;
-};
 
 type Candidate = { kind: CredentialKind; value: string; warnings: FakeWarning[]; source: CandidateView['source']; shopId: string };
 
@@ -53,45 +71,9 @@ export interface FakeOptions {
   latencyMs?: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const jst = (ms: number) => new Date(ms + JST);
-const ymd = (ms: number) => {
-  const d = jst(ms);
-  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}`;
-};
-const hm = (ms: number) => `${pad(jst(ms).getUTCHours())}:${pad(jst(ms).getUTCMinutes())}`;
-const iso = (ms: number) => `${ymd(ms).replaceAll('/', '-')}T${hm(ms)}:${pad(jst(ms).getUTCSeconds())}+09:00`;
-/** Calendar day number in Japan time. */
-const jstDay = (ms: number) => Math.floor((ms + JST) / DAY);
-/** The end of the Japan-time day `ms` falls on, plus `months` (Rakuten's 3-month rule). */
-const plusMonthsEndOfDay = (ms: number, months: number) => {
-  const d = jst(ms);
-  const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate(), 23, 59, 59);
-  return end - JST;
-};
-
 function reject(code: string, message: string): never {
   const e: ErrorView = { code, message };
   throw e;
-}
-
-/** Cleans a pasted value the way the Rust normalizer does, noting what changed. */
-function normalize(text: string): { value: string; warnings: FakeWarning[] } {
-  const warnings: FakeWarning[] = [];
-  let v = text.trim();
-  const half = v.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (half !== v) warnings.push('full_width_normalized');
-  v = half.replace(/[\u200B-\u200D\uFEFF]/g, '');
-  const compact = v.replace(/\s+/g, '');
-  if (compact !== v) warnings.push('whitespace_removed');
-  return { value: compact, warnings };
-}
-
-function recognize(value: string): CredentialKind | null {
-  if (value.length > 50) return null;
-  if (/^SL\d+_[A-Za-z0-9]+$/.test(value)) return 'rakuten_license_key';
-  if (/^SP\d+_[A-Za-z0-9]+$/.test(value)) return 'rakuten_service_secret';
-  return null;
 }
 
 export class FakeBackend implements Backend {
@@ -107,39 +89,30 @@ export class FakeBackend implements Backend {
   readonly shops: ShopView[] = [];
   readonly creds: Cred[] = [];
   readonly progress = new Map<string, FlowProgress>();
+  /** The result the next restricted-data check gives, whatever the needs. */
+  nextRdtCode: VerifyCode | null = null;
   capturing: { kind: CredentialKind; shopId: string } | null = null;
   private candidates = new Map<string, Candidate>();
   private seq = 0;
+  /** Numbers new shops (shop-3, shop-4 …) after the two sample Rakuten shops. */
+  private shopSeq = 0;
   private candidateHandlers = new Set<(c: CandidateView) => void>();
   private changedHandlers = new Set<() => void>();
+  private openFlowHandlers = new Set<(flowId: string) => void>();
+  /** The flow the tray asked for before the window was up (take_pending_flow). */
+  pendingFlow: string | null = null;
   private now: () => number;
 
   constructor(opts: FakeOptions = {}) {
     this.now = opts.now ?? (() => Date.now());
     this.latencyMs = opts.latencyMs ?? 0;
     this.keychainBroken = opts.scenario === 'keychain';
-    if ((opts.scenario ?? 'sample') !== 'empty') this.seed();
-  }
-
-  private seed() {
-    const n = this.now();
-    this.shops.push(
-      { id: 'shop-1', name: '楽天市場1号店', marketplace: 'rakuten', has_service_secret: true },
-      { id: 'shop-2', name: '楽天市場2号店', marketplace: 'rakuten', has_service_secret: true },
-    );
-    const c = (x: Partial<Cred> & Pick<Cred, 'id' | 'shopId' | 'kind' | 'secret'>): Cred => ({
-      state: 'active', issuedAt: n - 200 * DAY, expiresAt: null, source: null, last: null, nextCheckAt: null, checks: 1, ...x,
-    });
-    this.creds.push(
-      c({ id: 'cred-s1-secret', shopId: 'shop-1', kind: 'rakuten_service_secret', secret: 'SP404839_aK29fQmZ7tLx3Wq7' }),
-      c({ id: 'cred-s1-key', shopId: 'shop-1', kind: 'rakuten_license_key', secret: 'SL404839_Tn4vB8cRy2HsK5pd',
-        issuedAt: n - 85 * DAY, expiresAt: n + 5 * DAY, source: 'api', last: { at: n - DAY - 3 * 3_600_000, code: 'ok' } }),
-      c({ id: 'cred-s1-key-old', shopId: 'shop-1', kind: 'rakuten_license_key', secret: 'SL404839_Gh7mW2xZq9Lr4Ne1', state: 'superseded',
-        issuedAt: n - 170 * DAY, expiresAt: n - 80 * DAY, source: 'api', last: { at: n - 81 * DAY, code: 'ok' } }),
-      c({ id: 'cred-s2-secret', shopId: 'shop-2', kind: 'rakuten_service_secret', secret: 'SP512377_Yp3cV8nE2dKs6Fb9' }),
-      c({ id: 'cred-s2-key', shopId: 'shop-2', kind: 'rakuten_license_key', secret: 'SL512377_Ud5hJ1tM8wPq3Xc2',
-        issuedAt: n - 93 * DAY, expiresAt: n - 3 * DAY, source: 'rule', last: { at: n - 2 * DAY, code: 'unauthorized' } }),
-    );
+    if ((opts.scenario ?? 'sample') !== 'empty') {
+      const { shops, creds } = sample(this.now());
+      this.shops.push(...shops);
+      this.creds.push(...creds);
+      this.shopSeq = 2;
+    }
   }
 
   private async tick(name: string, extra = 0): Promise<void> {
@@ -160,9 +133,48 @@ export class FakeBackend implements Backend {
     return say(kindLabels[kind], this.lang);
   }
 
-  private verification(last: Cred['last']): VerificationView | null {
+  /** A verification message in the words of the kind's marketplace. */
+  private verifyMessage(kind: CredentialKind, code: VerifyCode): string {
+    return say((marketplaceOf(kind) === 'amazon' ? verifyMessagesAmazon : verifyMessages)[code], this.lang);
+  }
+
+  private verification(kind: CredentialKind, last: Cred['last']): VerificationView | null {
     if (!last) return null;
-    return { at: iso(last.at), at_display: `${ymd(last.at)} ${hm(last.at)}`, ok: last.code === 'ok', code: last.code, message: say(verifyMessages[last.code], this.lang) };
+    return { at: iso(last.at), at_display: `${ymd(last.at)} ${hm(last.at)}`, ok: last.code === 'ok', code: last.code, message: this.verifyMessage(kind, last.code) };
+  }
+
+  /** MWS developer access is extended by hand on Seller Central: say how, and offer to record it. */
+  private renewal(c: Cred): RenewalView | null {
+    if (c.kind !== 'amazon_developer_id' || c.state === 'superseded' || c.expiresAt === null) return null;
+    // texts.json has only the 「アクセス権を承認」 words (not 「アクセス権を復元」 for expired access).
+    return { action: 'confirm', ...mwsRenewalTexts(this.lang) };
+  }
+
+  /** The kinds stored and in use for a shop, in display order (ShopView.kinds). */
+  private kindsOf(shopId: string): CredentialKind[] {
+    const held = new Set(this.creds.filter((c) => c.shopId === shopId && c.state !== 'superseded').map((c) => c.kind));
+    return KIND_ORDER.filter((k) => held.has(k));
+  }
+
+  private shopView(s: ShopView): ShopView {
+    return { ...s, kinds: this.kindsOf(s.id) };
+  }
+
+  /** The newest credential of `kind` in use for the shop (a pending one counts: it is the new one). */
+  private newest(shopId: string, kind: CredentialKind): Cred | null {
+    const mine = this.creds.filter((c) => c.shopId === shopId && c.kind === kind && c.state !== 'superseded');
+    return mine.sort((a, b) => b.issuedAt - a.issuedAt)[0] ?? null;
+  }
+
+  /** The credentials one SP-API check goes through; rejects like the backend when one is missing. */
+  private authorization(shopId: string): Cred[] {
+    const secret = this.newest(shopId, 'lwa_client_secret');
+    const id = this.newest(shopId, 'lwa_client_id');
+    const token = this.newest(shopId, 'lwa_refresh_token');
+    if (!secret || !id || !token) reject('missing_credential', say(errorMessages.missing_client_secret, this.lang));
+    const marketplace = this.newest(shopId, 'amazon_marketplace_id');
+    const seller = this.newest(shopId, 'amazon_seller_id');
+    return [id, secret, token, ...(marketplace ? [marketplace] : []), ...(seller ? [seller] : [])];
   }
 
   private view(c: Cred): CredentialView {
@@ -173,7 +185,8 @@ export class FakeBackend implements Backend {
       shop: this.shop(c.shopId).name,
       kind: c.kind,
       kind_label: this.label(c.kind),
-      masked: `••••${c.secret.slice(-4)}`,
+      // IDs are not secret: shown whole.
+      masked: isSecretKind(c.kind) ? `••••${c.secret.slice(-4)}` : c.secret,
       state: c.state,
       issued_at: iso(c.issuedAt),
       expires_at: c.expiresAt === null ? null : iso(c.expiresAt),
@@ -181,8 +194,10 @@ export class FakeBackend implements Backend {
       days_left: days,
       expiry_source: c.source,
       urgency: days === null ? null : days < 0 ? 'expired' : days <= 7 ? 'due_soon' : 'ok',
-      last_verification: this.verification(c.last),
+      last_verification: this.verification(c.kind, c.last),
       next_check_at: c.nextCheckAt === null ? null : iso(c.nextCheckAt),
+      label: c.label,
+      renewal: this.renewal(c),
     };
   }
 
@@ -195,13 +210,23 @@ export class FakeBackend implements Backend {
   }
 
   private makeCandidate(kind: CredentialKind, shopId: string, text: string, source: Candidate['source']): CandidateView {
-    const { value, warnings } = normalize(text);
-    const found = recognize(value);
+    const { value: cleaned, warnings } = normalize(text);
+    const found = recognize(cleaned);
     if (found === null) reject('invalid_format', say(errorMessages.invalid_format, this.lang));
-    if (found !== kind) reject('wrong_kind', say(found === 'rakuten_service_secret' ? errorMessages.wrong_kind_secret : errorMessages.wrong_kind_license, this.lang));
-    const suffix = value.split('_')[1] ?? '';
-    if (/[Il]/.test(suffix)) warnings.push('confusable_il');
-    if (value.length !== 25) warnings.push('unusual_length');
+    if (found !== kind) {
+      // texts.json has the wrong-kind sentences of the two Rakuten keys only.
+      if (marketplaceOf(kind) === 'rakuten' && marketplaceOf(found) === 'rakuten') {
+        reject('wrong_kind', say(found === 'rakuten_service_secret' ? errorMessages.wrong_kind_secret : errorMessages.wrong_kind_license, this.lang));
+      }
+      reject('invalid_format', say(errorMessages.invalid_format, this.lang));
+    }
+    const value = canonicalAmazon(kind, cleaned);
+    if (marketplaceOf(kind) === 'rakuten') {
+      const suffix = value.split('_')[1] ?? '';
+      if (/[Il]/.test(suffix)) warnings.push('confusable_il');
+      if (value.length !== 25) warnings.push('unusual_length');
+    }
+    if (kind === 'lwa_client_secret' && !value.startsWith('amzn1.oa2-cs.v1.')) warnings.push('legacy_client_secret');
     const token = `cand-${++this.seq}`;
     const c: Candidate = { kind, value, warnings, source, shopId };
     this.candidates.set(token, c);
@@ -233,21 +258,38 @@ export class FakeBackend implements Backend {
     if (changed) for (const h of this.changedHandlers) h();
   }
 
+  /** Pretends the tray's menu asked to open a flow while the window is up. */
+  openFlowFromTray(flowId: string): void {
+    this.pendingFlow = flowId;
+    for (const h of this.openFlowHandlers) h(flowId);
+  }
+
   /** Makes the keychain usable again (the KeychainUnavailable screen's retry then succeeds). */
   fixKeychain(): void {
     this.keychainBroken = false;
   }
 
-  private activate(c: Cred) {
-    const n = this.now();
+  /** Makes `c` the credential in use: the older one of its kind is replaced. */
+  private supersedeOthers(c: Cred) {
     for (const old of this.creds) {
-      if (old !== c && old.shopId === c.shopId && old.kind === c.kind && old.state === 'active') old.state = 'superseded';
+      if (old !== c && old.shopId === c.shopId && old.kind === c.kind && old.state !== 'superseded') old.state = 'superseded';
     }
     c.state = 'active';
+  }
+
+  private activate(c: Cred) {
+    const n = this.now();
+    this.supersedeOthers(c);
     c.expiresAt = plusMonthsEndOfDay(c.issuedAt, 3) - DAY;
     c.source = 'api';
     c.last = { at: n, code: 'ok' };
     c.nextCheckAt = null;
+  }
+
+  /** A day the user typed, checked like the backend does (no later than today in Japan). */
+  private day(text: string | null) {
+    if (text === null || text.trim() === '') return null;
+    return parseDay(text, jstYmd(this.now())) ?? reject('invalid_date', say(errorMessages.invalid_date, this.lang));
   }
 
   // ---- Backend ----
@@ -276,16 +318,16 @@ export class FakeBackend implements Backend {
 
   async listShops(marketplace: Marketplace): Promise<ShopView[]> {
     await this.tick('list_shops');
-    return this.shops.filter((s) => s.marketplace === marketplace).map((s) => ({ ...s }));
+    return this.shops.filter((s) => s.marketplace === marketplace).map((s) => this.shopView(s));
   }
 
   async addShop(name: string, marketplace: Marketplace): Promise<ShopView> {
     await this.tick('add_shop');
     const trimmed = name.trim();
     if (trimmed === '' || [...trimmed].length > MAX_SHOP_NAME_CHARS) reject('invalid_shop_name', say(errorMessages.invalid_shop_name, this.lang));
-    const shop: ShopView = { id: `shop-${this.shops.length + 1}`, name: trimmed, marketplace, has_service_secret: false };
+    const shop: ShopView = { id: `shop-${++this.shopSeq}`, name: trimmed, marketplace, kinds: [] };
     this.shops.push(shop);
-    return { ...shop };
+    return this.shopView(shop);
   }
 
   async dashboard(): Promise<CredentialView[]> {
@@ -340,26 +382,35 @@ export class FakeBackend implements Backend {
     this.candidates.delete(token);
   }
 
-  async acceptCandidate(token: string, shopId: string): Promise<CredentialView> {
+  async acceptCandidate(token: string, shopId: string, details: AcceptDetails): Promise<CredentialView> {
     await this.tick('accept_candidate');
     const cand = this.candidate(token);
     if (this.keychainBroken) reject('keychain_unavailable', say(errorMessages.keychain_unavailable, this.lang));
+    const day = this.day(details.date);
+    this.shop(shopId);
     this.candidates.delete(token);
-    const shop = this.shop(shopId);
     const n = this.now();
-    const isKey = cand.kind === 'rakuten_license_key';
+    const waits = WAITS_FOR_VERIFICATION.includes(cand.kind);
     const c: Cred = {
-      id: `cred-${++this.seq}`, shopId, kind: cand.kind, secret: cand.value, state: isKey ? 'pending' : 'active', issuedAt: n,
-      expiresAt: isKey ? plusMonthsEndOfDay(n, 3) : null, source: isKey ? 'rule' : null, last: null, nextCheckAt: null, checks: 0,
+      id: `cred-${++this.seq}`, shopId, kind: cand.kind, secret: cand.value, state: waits ? 'pending' : 'active', issuedAt: n,
+      expiresAt: null, source: null, last: null, nextCheckAt: null, checks: 0, label: details.name?.trim() || null,
     };
-    if (cand.kind === 'rakuten_service_secret') shop.has_service_secret = true;
+    if (cand.kind === 'rakuten_license_key') {
+      c.expiresAt = plusMonthsEndOfDay(n, 3);
+      c.source = 'rule';
+    } else if (isDatedKind(cand.kind)) {
+      c.expiresAt = expiryFrom(cand.kind, day ?? jstYmd(n));
+      c.source = day ? 'user' : 'rule';
+    }
     this.creds.push(c);
+    if (!waits) this.supersedeOthers(c);
     return this.view(c);
   }
 
   async verifyCredential(id: string): Promise<VerifyReport> {
     await this.tick('verify_credential', this.verifyLatencyMs);
     const c = this.cred(id);
+    if (SP_API_KINDS.includes(c.kind)) return this.verifySpApi(c);
     const n = this.now();
     let code: VerifyCode;
     if (this.nextVerifyCode) {
@@ -374,11 +425,62 @@ export class FakeBackend implements Backend {
     const retrying = code === 'not_yet_active';
     c.nextCheckAt = retrying ? n + 5 * 60_000 : null;
     if (code === 'ok' && c.source !== 'api' && c.expiresAt !== null) c.source = 'api';
+    return this.report(c, code, retrying);
+  }
+
+  /** LWA + getMarketplaceParticipations, as one check of every credential the authorization uses. */
+  private verifySpApi(asked: Cred): VerifyReport {
+    const rows = this.authorization(asked.shopId);
+    const code = this.nextVerifyCode ?? 'ok';
+    this.nextVerifyCode = null;
+    const n = this.now();
+    for (const row of rows) {
+      row.checks++;
+      row.last = { at: n, code };
+      if (code === 'ok' && row.state === 'pending') this.supersedeOthers(row);
+    }
+    return this.report(asked, code, false);
+  }
+
+  private report(c: Cred, code: VerifyCode, retrying: boolean): VerifyReport {
     return {
-      id, ok: code === 'ok', code, message: say(verifyMessages[code], this.lang),
+      id: c.id, ok: code === 'ok', code, message: this.verifyMessage(c.kind, code),
       expires_at: c.expiresAt === null ? null : iso(c.expiresAt), expiry_source: c.source,
       retrying, next_check_at: c.nextCheckAt === null ? null : iso(c.nextCheckAt),
     };
+  }
+
+  async checkRdt(shopId: string, needs: Need[], targetApplication: string | null): Promise<RdtReport> {
+    await this.tick('check_rdt', this.verifyLatencyMs);
+    this.shop(shopId);
+    // texts.json has no sentence for the request rules (empty, too_many_resources …): code only.
+    if (needs.length === 0) reject('empty', '');
+    void targetApplication;
+    this.authorization(shopId);
+    const code = this.nextRdtCode ?? (rdtRefused(needs) ? 'missing_role' : 'ok');
+    this.nextRdtCode = null;
+    // Stand-ins for the role names texts.json does not carry: the labels of the needs asked for.
+    const roles = needs.map((n) => needLabel(n, this.lang)).filter((l): l is string => l !== null);
+    const base = say(verifyMessagesAmazon[code], this.lang);
+    return {
+      ok: code === 'ok',
+      code,
+      message: code === 'missing_role' && roles.length > 0 ? `${base}\n${roles.join(this.lang === 'ja' ? '、' : ', ')}` : base,
+      resources: needs.length,
+      valid_until: code === 'ok' ? hm(this.now() + 3_600_000) : null,
+      roles,
+      warnings: [],
+    };
+  }
+
+  async recordRenewal(id: string, date: string | null): Promise<CredentialView> {
+    await this.tick('record_renewal');
+    const c = this.cred(id);
+    const day = this.day(date) ?? jstYmd(this.now());
+    const expiresAt = expiryFrom(c.kind, day) ?? reject('not_found', say(errorMessages.not_found, this.lang));
+    c.expiresAt = expiresAt;
+    c.source = 'user';
+    return this.view(c);
   }
 
   async revealCredential(id: string): Promise<string> {
@@ -394,6 +496,18 @@ export class FakeBackend implements Backend {
 
   async openLink(link: string): Promise<void> {
     await this.tick(`open_link:${link}`);
+  }
+
+  async takePendingFlow(): Promise<string | null> {
+    await this.tick('take_pending_flow');
+    const flow = this.pendingFlow;
+    this.pendingFlow = null;
+    return flow;
+  }
+
+  async onOpenFlow(handler: (flowId: string) => void): Promise<Unlisten> {
+    this.openFlowHandlers.add(handler);
+    return () => this.openFlowHandlers.delete(handler);
   }
 
   async onCaptureCandidate(handler: (candidate: CandidateView) => void): Promise<Unlisten> {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ShopView, StepView } from './bindings/index';
+import type { CredentialKind, FlowView, ShopView, StepView } from './bindings/index';
 import { flowView } from './fakeTexts';
 import {
   canAdvance,
   completedOnAdvance,
-  flowCredentialKind,
   isSkipped,
   nextStepId,
   prevStepId,
@@ -14,12 +13,18 @@ import {
 } from './flowNav';
 
 const flow = flowView('rakuten_license_key', 'ja') ?? expect.unreachable('texts.json has no rakuten_license_key flow');
-const step = (id: string): StepView => {
-  const s = flow.steps.find((x) => x.id === id);
-  if (!s) throw new Error(`no step ${id}`);
+const stepIn = (f: FlowView, id: string): StepView => {
+  const s = f.steps.find((x) => x.id === id);
+  if (!s) throw new Error(`no step ${id} in ${f.id}`);
   return s;
 };
-const shop = (has_service_secret: boolean): ShopView => ({ id: 'shop-1', name: '楽天市場1号店', marketplace: 'rakuten', has_service_secret });
+const step = (id: string) => stepIn(flow, id);
+const shop = (hasServiceSecret: boolean): ShopView => ({
+  id: 'shop-1',
+  name: '楽天市場1号店',
+  marketplace: 'rakuten',
+  kinds: hasServiceSecret ? ['rakuten_service_secret', 'rakuten_license_key'] : [],
+});
 const ctx = (over: Partial<FlowContext> = {}): FlowContext => ({ shop: shop(true), captured: [], verifyCode: null, ...over });
 
 describe('next and previous step', () => {
@@ -45,7 +50,7 @@ describe('next and previous step', () => {
   });
 
   it('keeps the serviceSecret step reachable once it was saved in this run', () => {
-    // After saving, the shop reports has_service_secret; going back must still show the step.
+    // After saving, the shop lists the serviceSecret among its kinds; going back must still show the step.
     const c = ctx({ shop: shop(true), captured: ['rakuten_service_secret'] });
     expect(isSkipped(step('service_secret'), c)).toBe(false);
     expect(prevStepId(flow, 'license_key', c)).toBe('service_secret');
@@ -125,7 +130,47 @@ describe('rail', () => {
   });
 });
 
-it("the flow's own credential is the one of its last capture step", () => {
-  expect(flowCredentialKind(flow)).toBe('rakuten_license_key');
-  expect(flowCredentialKind({ ...flow, steps: flow.steps.filter((s) => s.kind.type !== 'capture') })).toBeNull();
+describe('Amazon flows', () => {
+  const sp = flowView('amazon_sp_api', 'ja') ?? expect.unreachable('texts.json has no amazon_sp_api flow');
+  const mws = flowView('amazon_mws', 'ja') ?? expect.unreachable('texts.json has no amazon_mws flow');
+  const amazonShop = (kinds: CredentialKind[] = []): ShopView => ({ id: 'shop-a', name: 'Amazon 本店', marketplace: 'amazon', kinds });
+  const actx = (over: Partial<FlowContext> = {}): FlowContext => ({ shop: amazonShop(), captured: [], verifyCode: null, ...over });
+
+  it('name their marketplace and the credential they are about', () => {
+    expect([sp.marketplace, sp.subject]).toEqual(['amazon', 'lwa_refresh_token']);
+    expect([mws.marketplace, mws.subject]).toEqual(['amazon', 'amazon_developer_id']);
+  });
+
+  it('ask for the seller ID only when the shop has none', () => {
+    expect(nextStepId(sp, 'refresh_token', actx())).toBe('seller_id');
+    expect(nextStepId(sp, 'refresh_token', actx({ shop: amazonShop(['amazon_seller_id']) }))).toBe('marketplace');
+    expect(prevStepId(sp, 'marketplace', actx({ shop: amazonShop(['amazon_seller_id']) }))).toBe('refresh_token');
+  });
+
+  it('enable 次へ on the marketplace step once one is saved now or was before', () => {
+    const m = stepIn(sp, 'marketplace');
+    expect(canAdvance(m, actx())).toBe(false);
+    expect(canAdvance(m, actx({ captured: ['amazon_marketplace_id'] }))).toBe(true);
+    expect(canAdvance(m, actx({ shop: amazonShop(['amazon_marketplace_id']) }))).toBe(true);
+  });
+
+  it('never wait on the optional restricted-data check or on the MWS notice', () => {
+    expect(canAdvance(stepIn(sp, 'rdt'), actx())).toBe(true);
+    expect(canAdvance(stepIn(mws, 'mws_end'), actx({ shop: null }))).toBe(true);
+  });
+
+  it('go on after the SP-API check only when the authorization works', () => {
+    const v = stepIn(sp, 'verify');
+    expect(canAdvance(v, actx({ verifyCode: 'ok' }))).toBe(true);
+    for (const code of ['invalid_grant', 'invalid_client', 'missing_role', 'marketplace_missing'] as const) {
+      expect(canAdvance(v, actx({ verifyCode: code })), code).toBe(false);
+      expect(railStates(sp, 'verify', [], actx({ verifyCode: code })).verify, code).toBe('failed');
+    }
+  });
+
+  it('resume the MWS flow at its notice, which comes before the shop is chosen', () => {
+    expect(resumeStepId(mws, null, actx({ shop: null }))).toBe('mws_end');
+    expect(resumeStepId(mws, 'mws_end', actx({ shop: null }))).toBe('mws_end');
+    expect(resumeStepId(mws, 'developer', actx({ shop: null }))).toBe('shop');
+  });
 });

@@ -16,8 +16,12 @@ export type RailState = 'done' | 'current' | 'waiting' | 'failed';
 
 /** Whether the chosen shop already holds a credential of this kind (so a first-time step is moot). */
 export function shopHasKind(shop: ShopView | null, kind: CredentialKind): boolean {
-  if (!shop) return false;
-  return kind === 'rakuten_service_secret' && shop.has_service_secret;
+  return shop?.kinds.includes(kind) ?? false;
+}
+
+/** Whether the flow has a marketplace to work with: chosen in this run, or stored before. */
+export function hasMarketplace(ctx: FlowContext): boolean {
+  return ctx.captured.includes('amazon_marketplace_id') || shopHasKind(ctx.shop, 'amazon_marketplace_id');
 }
 
 /** A firstTimeOnly capture step is skipped once the shop already has that credential. */
@@ -39,10 +43,13 @@ export function canAdvance(step: StepView, ctx: FlowContext): boolean {
       return ctx.shop !== null;
     case 'capture':
       return ctx.captured.includes(k.credentialKind) || isSkipped(step, ctx);
+    case 'chooseMarketplace':
+      return hasMarketplace(ctx);
     case 'verify':
       return verifyLetsContinue(ctx.verifyCode);
     case 'done':
       return false;
+    // instruction, notice (the legacy flow may still be followed), rdtCheck (optional), handOver
     default:
       return true;
   }
@@ -128,13 +135,4 @@ export function railStates(
     else out[s.id] = 'waiting';
   }
   return out;
-}
-
-/** The kind of credential the flow is about: the one captured by its last capture step. */
-export function flowCredentialKind(flow: FlowView): CredentialKind | null {
-  for (let i = flow.steps.length - 1; i >= 0; i--) {
-    const k = flow.steps[i].kind;
-    if (k.type === 'capture') return k.credentialKind;
-  }
-  return null;
 }

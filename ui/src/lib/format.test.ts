@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CredentialView } from './bindings/index';
-import { credentialStatus, daysLeftPhrase, daysLeftText, formatJstDate, formatJstDateTime } from './format';
+import { credentialStatus, daysLeftPhrase, daysLeftText, formatJstDate, formatJstDateTime, isSecretKind, marketplaceOf, todayJst } from './format';
 import { setCurrentLang } from './i18n';
 
 describe('days left', () => {
@@ -50,7 +50,7 @@ describe('status colour', () => {
   const base: CredentialView = {
     id: 'c', shop_id: 's', shop: 'S', kind: 'rakuten_license_key', kind_label: 'L', masked: '••••abcd', state: 'active',
     issued_at: '2026-01-01T00:00:00+09:00', expires_at: null, expires_on: null, days_left: 40, expiry_source: 'api',
-    urgency: 'ok', last_verification: null, next_check_at: null,
+    urgency: 'ok', last_verification: null, next_check_at: null, label: null, renewal: null,
   };
   const failing = { at: '', at_display: '', ok: false, code: 'unauthorized' as const, message: '' };
 
@@ -67,5 +67,25 @@ describe('status colour', () => {
 
   it('keeps history grey', () => {
     expect(credentialStatus({ ...base, state: 'superseded', urgency: 'expired' })).toBe('pending');
+  });
+});
+
+describe('today and kinds', () => {
+  it('gives today in Japan time, whatever the computer’s zone', () => {
+    expect(todayJst(Date.parse('2026-05-01T14:59:59Z'))).toBe('2026-05-01');
+    expect(todayJst(Date.parse('2026-05-01T15:00:00Z'))).toBe('2026-05-02');
+    expect(todayJst(Date.parse('2026-12-31T15:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it('shows IDs whole and keys by their tail', () => {
+    for (const k of ['lwa_client_id', 'amazon_seller_id', 'amazon_marketplace_id', 'amazon_developer_id'] as const) expect(isSecretKind(k), k).toBe(false);
+    for (const k of ['lwa_client_secret', 'lwa_refresh_token', 'amazon_mws_auth_token', 'rakuten_license_key', 'rakuten_service_secret'] as const) expect(isSecretKind(k), k).toBe(true);
+  });
+
+  it('knows which marketplace a kind belongs to', () => {
+    expect(marketplaceOf('rakuten_service_secret')).toBe('rakuten');
+    expect(marketplaceOf('lwa_refresh_token')).toBe('amazon');
+    expect(marketplaceOf('amazon_developer_id')).toBe('amazon');
+    expect(marketplaceOf('rakuraku_api_token')).toBe('rakuraku');
   });
 });

@@ -1,5 +1,5 @@
 // Small display rules shared by the dashboard and the flow: days left, Japan-time dates, status colour.
-import type { CredentialView, ExpirySource } from './bindings/index';
+import type { CredentialKind, CredentialView, ExpirySource, Marketplace } from './bindings/index';
 import { t, type MessageKey, type MessageParams } from './i18n';
 
 /** A message key with its parameters, so the phrasing can be tested without rendering. */
@@ -60,6 +60,30 @@ export function formatJstDateTime(iso: string | null): string {
   const d = jstParts(iso);
   if (!d) return '';
   return `${formatJstDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** Today in Japan time as YYYY-MM-DD, the form `<input type="date">` and the backend's dates use. */
+export function todayJst(nowMs: number = Date.now()): string {
+  const d = new Date(nowMs + JST_OFFSET_MS);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * Kinds whose value is not a secret (IDs): the backend sends them in full in `masked`, so they
+ * are shown as they are, without a reveal button. Mirrors the backend's CredentialKind::is_secret.
+ */
+const NOT_SECRET: readonly CredentialKind[] = ['lwa_client_id', 'amazon_seller_id', 'amazon_marketplace_id', 'amazon_developer_id'];
+
+/** The marketplace a kind belongs to (mirrors the backend's CredentialKind::marketplace). */
+export function marketplaceOf(kind: CredentialKind): Marketplace {
+  if (kind === 'rakuten_license_key' || kind === 'rakuten_service_secret') return 'rakuten';
+  if (kind === 'rakuraku_api_token') return 'rakuraku';
+  return 'amazon';
+}
+
+/** Whether a kind's value is a secret (shown by its last four characters only). */
+export function isSecretKind(kind: CredentialKind): boolean {
+  return !NOT_SECRET.includes(kind);
 }
 
 /** The one status colour used everywhere: well, due soon, bad (expired or failing), pending. */

@@ -1,7 +1,7 @@
 // UI chrome text. Step texts and error messages come localized from the backend instead.
 import ja from '../messages/ja.json';
 import en from '../messages/en.json';
-import type { Lang } from './bindings/index';
+import type { Lang, Marketplace } from './bindings/index';
 import { langState } from './lang.svelte';
 
 /** Every message key (ja.json is the reference; a test keeps en.json in step). */
@@ -35,4 +35,13 @@ export function format(template: string, params?: MessageParams): string {
 export function t(key: MessageKey, params?: MessageParams): string {
   const text = catalogs[langState.current][key] ?? catalogs.ja[key] ?? key;
   return format(text, params);
+}
+
+/**
+ * The marketplace's own wording of a message when it has one (`key.amazon` next to `key`), else
+ * the message itself: RMS words for Rakuten, Seller Central words for Amazon.
+ */
+export function tAt(marketplace: Marketplace, key: MessageKey, params?: MessageParams): string {
+  const own = `${key}.${marketplace}`;
+  return Object.prototype.hasOwnProperty.call(catalogs.ja, own) ? t(own as MessageKey, params) : t(key, params);
 }

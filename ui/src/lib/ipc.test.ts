@@ -64,11 +64,15 @@ describe('tauriBackend', () => {
     invoke.mockResolvedValue(null);
     await tauriBackend.getProgress('rakuten_license_key');
     await tauriBackend.candidateFromText('rakuten_license_key', 'shop-1', 'SL1_x');
-    await tauriBackend.acceptCandidate('tok', 'shop-1');
+    await tauriBackend.acceptCandidate('tok', 'shop-1', { date: '2026-05-01', name: null });
+    await tauriBackend.checkRdt('shop-9', [{ kind: 'shipping_address' }, { kind: 'report_document', reportDocumentId: 'amzn1.tortuga.3.x' }], null);
+    await tauriBackend.recordRenewal('cred-7', '2026-04-30');
     expect(invoke.mock.calls).toEqual([
       ['get_progress', { flowId: 'rakuten_license_key' }],
       ['candidate_from_text', { kind: 'rakuten_license_key', shopId: 'shop-1', text: 'SL1_x' }],
-      ['accept_candidate', { token: 'tok', shopId: 'shop-1' }],
+      ['accept_candidate', { token: 'tok', shopId: 'shop-1', details: { date: '2026-05-01', name: null } }],
+      ['check_rdt', { shopId: 'shop-9', needs: [{ kind: 'shipping_address' }, { kind: 'report_document', reportDocumentId: 'amzn1.tortuga.3.x' }], targetApplication: null }],
+      ['record_renewal', { id: 'cred-7', date: '2026-04-30' }],
     ]);
   });
 

@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
+  AcceptDetails,
   AppStatus,
   CandidateView,
   CopyReceipt,
@@ -12,6 +13,8 @@ import type {
   FlowView,
   Lang,
   Marketplace,
+  Need,
+  RdtReport,
   ShopView,
   VerifyReport,
 } from './bindings/index';
@@ -49,20 +52,28 @@ export interface Backend {
   revealCandidate(token: string): Promise<string>;
   /** discard_candidate */
   discardCandidate(token: string): Promise<void>;
-  /** accept_candidate: stores the key in the OS keychain */
-  acceptCandidate(token: string, shopId: string): Promise<CredentialView>;
+  /** accept_candidate: stores the key in the OS keychain, with the day and name asked with it; rejects with `invalid_date` */
+  acceptCandidate(token: string, shopId: string, details: AcceptDetails): Promise<CredentialView>;
   /** verify_credential */
   verifyCredential(id: string): Promise<VerifyReport>;
+  /** check_rdt: asks Amazon for a restricted data token for `needs` (dropped at once) */
+  checkRdt(shopId: string, needs: Need[], targetApplication: string | null): Promise<RdtReport>;
+  /** record_renewal: the day the user renewed a credential by hand (MWS 「アクセス権を承認」); today when null */
+  recordRenewal(id: string, date: string | null): Promise<CredentialView>;
   /** reveal_credential */
   revealCredential(id: string): Promise<string>;
   /** copy_credential */
   copyCredential(id: string): Promise<CopyReceipt>;
   /** open_link: a known link id such as "rms_login" */
   openLink(link: string): Promise<void>;
+  /** take_pending_flow: the flow the tray asked to open while the window was loading, once */
+  takePendingFlow(): Promise<string | null>;
   /** event capture-candidate */
   onCaptureCandidate(handler: (candidate: CandidateView) => void): Promise<Unlisten>;
   /** event credentials-changed */
   onCredentialsChanged(handler: () => void): Promise<Unlisten>;
+  /** event open-flow: the tray asks to open a flow (payload: its id) */
+  onOpenFlow(handler: (flowId: string) => void): Promise<Unlisten>;
 }
 
 /** Codes the UI makes up itself for failures that did not come as an ErrorView. */
@@ -137,13 +148,17 @@ export const tauriBackend: Backend = {
   candidateFromText: (kind, shopId, text) => call('candidate_from_text', { kind, shopId, text }),
   revealCandidate: (token) => call('reveal_candidate', { token }),
   discardCandidate: (token) => call('discard_candidate', { token }),
-  acceptCandidate: (token, shopId) => call('accept_candidate', { token, shopId }),
+  acceptCandidate: (token, shopId, details) => call('accept_candidate', { token, shopId, details }),
   verifyCredential: (id) => call('verify_credential', { id }),
+  checkRdt: (shopId, needs, targetApplication) => call('check_rdt', { shopId, needs, targetApplication }),
+  recordRenewal: (id, date) => call('record_renewal', { id, date }),
   revealCredential: (id) => call('reveal_credential', { id }),
   copyCredential: (id) => call('copy_credential', { id }),
   openLink: (link) => call('open_link', { link }),
+  takePendingFlow: () => call('take_pending_flow'),
   onCaptureCandidate: (handler) => listen<CandidateView>('capture-candidate', (e) => handler(e.payload)),
   onCredentialsChanged: (handler) => listen('credentials-changed', () => handler()),
+  onOpenFlow: (handler) => listen<string>('open-flow', (e) => handler(e.payload)),
 };
 
 let current: Backend = tauriBackend;
