@@ -93,8 +93,8 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
 
   // The client secret, pasted, with the day it was issued (today by default).
   await atStep('client_secret');
-  assert.equal(await (await byId(browser, 'capture-date')).getValue(), jstDay(0), 'today by default');
   await pasteAndKeep(CLIENT_SECRET);
+  assert.equal(await (await byId(browser, 'capture-date')).getValue(), jstDay(0), 'today by default');
   assert.ok(!(await browser.$('body').getText()).includes(CLIENT_SECRET), 'never shown in full');
   await screenshot(browser, 'amazon-step-client_secret');
   await click(browser, 'candidate-accept');
@@ -168,6 +168,7 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
   assert.equal(await (await token.$('[data-testid="expires-on"]')).getText(), plusDays(AUTHORIZED_ON, 364));
   const secret = await row('lwa_client_secret');
   assert.equal(await (await secret.$('[data-testid="expires-on"]')).getText(), plusDays(jstDay(0), 179));
+  await browser.execute((el) => el.scrollIntoView({ block: 'start' }), await browser.$('[data-testid^="dashboard-row-"][data-kind="lwa_client_secret"]'));
   await screenshot(browser, 'amazon-dashboard');
 
   // What Amazon received: the refresh grant with the stored values, the access token on the

@@ -1,6 +1,6 @@
 // npm run screens: builds the UI against the fake backend, serves it on 127.0.0.1 under the
 // app's CSP, walks the dashboard, every step of the Rakuten flow and the Amazon flows in Japanese
-// with Debian's Chromium, and saves 1100×760 PNGs to $SCREENS_DIR (default ../docs/screenshots/ui).
+// with Debian's Chromium, and saves 1100×760 PNGs to $SCREENS_DIR (default ../target/screens).
 // Fails on any console error, page error or CSP violation.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 
 const UI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(UI, 'dist-fake');
-const SHOTS = path.resolve(UI, process.env.SCREENS_DIR ?? '../docs/screenshots/ui');
+const SHOTS = path.resolve(UI, process.env.SCREENS_DIR ?? '../target/screens');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1100, height: 760 };
 const CSP = "default-src 'self'";
