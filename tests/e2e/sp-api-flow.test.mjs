@@ -76,6 +76,7 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
   const option = await browser.$('[data-testid^="shop-option-"]');
   await option.waitForDisplayed({ timeout: 10_000 });
   await option.click();
+  await screenshot(browser, 'amazon-step-shop');
   await click(browser, 'next');
 
   const lwa = await atStep('lwa_credentials');
@@ -88,6 +89,7 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
   await atStep('client_id');
   setClipboard(CLIENT_ID);
   await (await byId(browser, 'candidate-masked')).waitForDisplayed({ timeout: 10_000 });
+  await screenshot(browser, 'amazon-step-client_id-captured');
   await click(browser, 'candidate-accept');
   await click(browser, 'next');
 
@@ -101,6 +103,7 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
   await click(browser, 'next');
 
   await atStep('authorize');
+  await screenshot(browser, 'amazon-step-authorize');
   await click(browser, 'next');
 
   // The refresh token, from the clipboard, authorized ten days ago.
@@ -108,11 +111,13 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
   setClipboard(REFRESH_TOKEN);
   await (await byId(browser, 'candidate-masked')).waitForDisplayed({ timeout: 10_000 });
   await setDate('capture-date', AUTHORIZED_ON);
+  await screenshot(browser, 'amazon-step-refresh_token-captured');
   await click(browser, 'candidate-accept');
   await click(browser, 'next');
 
   await atStep('seller_id');
   await pasteAndKeep(SELLER_ID);
+  await screenshot(browser, 'amazon-step-seller_id');
   await click(browser, 'candidate-accept');
   await click(browser, 'next');
 
@@ -158,6 +163,7 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
   await screenshot(browser, 'amazon-step-rdt-missing-role');
   await click(browser, 'next');
   await atStep('done');
+  await screenshot(browser, 'amazon-step-done');
   await click(browser, 'go-dashboard');
 
   // The dashboard: the authorization ends 365 days after the grant day (counting it), the
@@ -193,6 +199,48 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
       ['GET', '/orders/v0/orders/{orderId}', ['shippingAddress']],
     ],
   );
+  await browser.deleteSession();
+  browser = undefined;
+});
+
+test('a shop owner whose tool still asks for MWS is told it ended, then records the developer access', async () => {
+  browser = await launch();
+  await click(browser, 'start-flow-amazon_mws');
+  const notice = await atStep('mws_end');
+  assert.match(await notice.getText(), /2024年3月31日/);
+  assert.ok(await (await byId(browser, 'notice-next-flow')).isDisplayed(), 'the SP-API flow is offered');
+  await screenshot(browser, 'mws-step-notice');
+  await click(browser, 'next');
+  await atStep('shop');
+  const option = await browser.$('[data-testid^="shop-option-"]');
+  await option.waitForDisplayed({ timeout: 10_000 });
+  await option.click();
+  await click(browser, 'next');
+  await atStep('sign_in');
+  await click(browser, 'next');
+  const grant = await atStep('grant');
+  assert.match(await grant.getText(), /“開発者にアクセス権を付与”をクリック。/);
+  await click(browser, 'next');
+
+  // The developer of the manual's example, granted 11 months and 3 weeks ago.
+  await atStep('developer');
+  await pasteAndKeep('5259-6479-4073');
+  await (await byId(browser, 'capture-name')).setValue('shippinno');
+  await setDate('capture-date', jstDay(-344));
+  await screenshot(browser, 'mws-step-developer');
+  await click(browser, 'candidate-accept');
+  await click(browser, 'pause');
+
+  // The dashboard tracks the access: 「アクセス権を承認」 before it ends, with the day to record.
+  const row = await browser.$('[data-testid^="dashboard-row-"][data-kind="amazon_developer_id"]');
+  await row.waitForExist({ timeout: 10_000 });
+  await browser.execute((el) => el.scrollIntoView({ block: 'center' }), row);
+  assert.match(await row.getText(), /shippinno/);
+  const id = await row.$('[data-testid="credential-value"]');
+  assert.equal(await id.getProperty('textContent'), '5259-6479-4073', 'the developer ID, not a secret, shown whole');
+  const renewal = await browser.$('[data-testid^="renewal-record-"]');
+  assert.match(await renewal.getText(), /アクセス権を承認/);
+  await screenshot(browser, 'mws-dashboard');
   await browser.deleteSession();
   browser = undefined;
 });
