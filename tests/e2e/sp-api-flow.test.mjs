@@ -2,7 +2,7 @@
 // would do it: LWA credentials and the refresh token from Seller Central, a check with SP-API,
 // and the restricted-data token check.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -203,7 +203,21 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
   browser = undefined;
 });
 
+/** Watches the session bus for desktop notifications (org.freedesktop.Notifications.Notify). */
+function watchNotifications() {
+  const monitor = spawn('dbus-monitor', ['--session', "interface='org.freedesktop.Notifications',member='Notify'"], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let seen = '';
+  monitor.stdout.setEncoding('utf8');
+  monitor.stdout.on('data', (chunk) => (seen += chunk));
+  return { text: () => seen, stop: () => monitor.kill() };
+}
+
+const count = (text, needle) => text.split(needle).length - 1;
+
 test('a shop owner whose tool still asks for MWS is told it ended, then records the developer access', async () => {
+  const notifications = watchNotifications();
   browser = await launch();
   await click(browser, 'start-flow-amazon_mws');
   const notice = await atStep('mws_end');
@@ -229,6 +243,8 @@ test('a shop owner whose tool still asks for MWS is told it ended, then records 
   await setDate('capture-date', jstDay(-344));
   await screenshot(browser, 'mws-step-developer');
   await click(browser, 'candidate-accept');
+  // Saved once 次へ opens; then leave for the dashboard.
+  await (await byId(browser, 'next')).waitForEnabled({ timeout: 10_000 });
   await click(browser, 'pause');
 
   // The dashboard tracks the access: 「アクセス権を承認」 before it ends, with the day to record.
@@ -241,6 +257,23 @@ test('a shop owner whose tool still asks for MWS is told it ended, then records 
   const renewal = await browser.$('[data-testid^="renewal-record-"]');
   assert.match(await renewal.getText(), /アクセス権を承認/);
   await screenshot(browser, 'mws-dashboard');
+
+  // 21 days left: the 30-day reminder is due at once, as a desktop notification, once.
+  const reminder = 'MWS 開発者アクセス権（開発者ID）の有効期限があと21日です';
+  await browser.waitUntil(async () => notifications.text().includes(reminder), {
+    timeout: 60_000,
+    interval: 500,
+    timeoutMsg: `no notification seen on the bus:\n${notifications.text()}`,
+  });
+  assert.match(notifications.text(), /アクセス権を承認/);
+  assert.equal(count(notifications.text(), reminder), 1);
+
+  // A restart does not repeat it (what was given is in SQLite).
+  await browser.deleteSession();
+  browser = await launch();
+  await new Promise((r) => setTimeout(r, 8000));
+  assert.equal(count(notifications.text(), reminder), 1, 'the reminder came again after a restart');
+  notifications.stop();
   await browser.deleteSession();
   browser = undefined;
 });
