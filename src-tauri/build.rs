@@ -33,5 +33,7 @@ fn kagiban_commands() -> &'static [&'static str] {
         "copy_credential",
         "open_link",
         "take_pending_flow",
+        "snooze_reminders",
+        "dismiss_reminders",
     ]
 }

@@ -285,3 +285,28 @@ pub async fn open_link<R: Runtime>(
 pub async fn take_pending_flow(state: State<'_, AppState>) -> CmdResult<Option<String>> {
     Ok(state.pending_flow.lock().expect("pending flow").take())
 }
+
+/// 「1日後に再通知」: no reminder about this credential for a day.
+#[tauri::command]
+pub async fn snooze_reminders(state: State<'_, AppState>, id: String) -> CmdResult<CredentialView> {
+    let view = state
+        .service
+        .snooze_reminders(&id)
+        .map_err(|e| fail(&state, e))?;
+    state.wake.notify_one();
+    Ok(view)
+}
+
+/// 「通知を止める」: no more daily reminders after this expiry (until its date changes).
+#[tauri::command]
+pub async fn dismiss_reminders(
+    state: State<'_, AppState>,
+    id: String,
+) -> CmdResult<CredentialView> {
+    let view = state
+        .service
+        .dismiss_reminders(&id)
+        .map_err(|e| fail(&state, e))?;
+    state.wake.notify_one();
+    Ok(view)
+}

@@ -73,6 +73,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, context: tauri::Context<R>) -> tau
             commands::copy_credential,
             commands::open_link,
             commands::take_pending_flow,
+            commands::snooze_reminders,
+            commands::dismiss_reminders,
         ])
         .build(context)
 }

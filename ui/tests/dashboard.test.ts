@@ -78,3 +78,31 @@ describe('Dashboard', () => {
     expect(onstartflow).toHaveBeenCalledWith('amazon_sp_api');
   });
 });
+
+describe('Dashboard reminders', () => {
+  it('snoozes the reminders of a key due soon for a day, and stops those of an expired key', async () => {
+    useFake();
+    const { container } = render(Dashboard, { onstartflow: () => {} });
+    await waitFor(() => expect(document.body.dataset.ready).toBe('1'));
+
+    // Due in 5 days: 「1日後に再通知」, no 「通知を止める」 before the expiry.
+    const due = byTestId(container, 'dashboard-row-cred-s1-key');
+    expect(due.querySelector('[data-testid="dismiss-cred-s1-key"]')).toBeNull();
+    await fireEvent.click(byTestId(due, 'snooze-cred-s1-key'));
+    await waitFor(() =>
+      expect(byTestId(byTestId(container, 'dashboard-row-cred-s1-key'), 'reminders-state').textContent).toMatch(
+        /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} まで通知を止めています$/,
+      ),
+    );
+    expect(container.textContent).toContain('のお知らせを');
+
+    // Expired 3 days ago: the daily reminders can be stopped.
+    await fireEvent.click(byTestId(container, 'dismiss-cred-s2-key'));
+    await waitFor(() =>
+      expect(byTestId(byTestId(container, 'dashboard-row-cred-s2-key'), 'reminders-state').textContent).toBe(
+        'この期限のお知らせは止めています',
+      ),
+    );
+    expect(container.querySelector('[data-testid="dismiss-cred-s2-key"]')).toBeNull();
+  });
+});

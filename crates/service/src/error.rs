@@ -62,6 +62,9 @@ pub enum Error {
         /// The kind.
         kind: CredentialKind,
     },
+    /// Only an expired credential's daily reminders can be stopped.
+    #[error("not expired yet")]
+    NotExpiredYet,
     /// A day that is not YYYY-MM-DD, or in the future.
     #[error("invalid date")]
     InvalidDate,
@@ -101,6 +104,7 @@ impl Error {
             Error::NoServiceSecret => "no_service_secret",
             Error::MissingCredential { .. } => "missing_credential",
             Error::InvalidDate => "invalid_date",
+            Error::NotExpiredYet => "not_expired_yet",
             Error::NotRenewedByHand { .. } => "not_renewed_by_hand",
             Error::InvalidRdtRequest { code, .. } => code,
             Error::Clipboard(_) => "clipboard_unavailable",
@@ -180,6 +184,12 @@ impl Error {
                     kind.label().en
                 ),
             },
+            Error::NotExpiredYet => Text::new(
+                "期限が切れる前のお知らせは止められません。「1日後に再通知」で延ばすか、鍵を更新してください。",
+                "Reminders before the expiry cannot be stopped. Snooze them for a day, or renew the key.",
+            )
+            .get(lang)
+            .to_string(),
             Error::InvalidDate => Text::new(
                 "日付は 2026-11-23 のような形で、今日までの日を入力してください。",
                 "Enter the date like 2026-11-23, no later than today.",

@@ -109,6 +109,10 @@ pub struct CredentialView {
     /// What to do in the other system to extend it by hand, when that is how it is renewed
     /// (MWS developer access: 「アクセス権を承認」 or 「アクセス権を復元」).
     pub renewal: Option<RenewalView>,
+    /// Reminders are snoozed until then (YYYY/MM/DD HH:MM, JST).
+    pub snoozed_until: Option<String>,
+    /// The user stopped the daily reminders after this expiry.
+    pub reminders_dismissed: bool,
 }
 
 /// A renewal done by hand in another system, and recorded in Kagiban by its day.

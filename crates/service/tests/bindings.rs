@@ -99,6 +99,7 @@ fn texts_fixture() -> String {
             "wrong_kind_license": error(Error::WrongKind { expected: CredentialKind::RakutenServiceSecret, found: CredentialKind::RakutenLicenseKey }),
             "invalid_shop_name": error(Error::InvalidShopName),
             "invalid_date": error(Error::InvalidDate),
+            "not_expired_yet": error(Error::NotExpiredYet),
             "missing_client_secret": error(Error::MissingCredential { kind: CredentialKind::LwaClientSecret }),
             "no_service_secret": error(Error::NoServiceSecret),
             "keychain_unavailable": error(Error::KeychainUnavailable { detail: String::new() }),

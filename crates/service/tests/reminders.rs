@@ -111,3 +111,68 @@ fn a_credential_expiring_in_six_days_is_reminded_once_then_again_when_expired() 
     s.record_renewal(&dev.id, None).unwrap();
     assert!(s.take_due_reminders().unwrap().is_empty());
 }
+
+#[test]
+fn snoozing_silences_a_day_and_dismissing_stops_the_daily_reminders_until_a_new_expiry() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kagiban.sqlite3");
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).unwrap(),
+    ));
+    let s = service(&db, clock.clone(), Arc::new(MemoryKeychain::default()));
+    let shop = s.add_shop("Amazon 本店", Marketplace::Amazon).unwrap();
+    let c = s
+        .candidate_from_text(
+            CredentialKind::AmazonDeveloperId,
+            &shop.id,
+            "525964794073",
+            CandidateSource::Typed,
+        )
+        .unwrap();
+    // Ends 2026-11-29: six days left.
+    let dev = s
+        .accept_candidate(
+            &c.token,
+            &shop.id,
+            &AcceptDetails {
+                date: Some("2025-11-29".into()),
+                name: None,
+            },
+        )
+        .unwrap();
+
+    // Snoozed before the reminder came: nothing today, the 7-day one tomorrow at this time.
+    let snoozed = s.snooze_reminders(&dev.id).unwrap();
+    assert_eq!(snoozed.snoozed_until.as_deref(), Some("2026/11/24 10:00"));
+    assert!(s.take_due_reminders().unwrap().is_empty());
+    assert_eq!(
+        s.next_reminder_at().unwrap(),
+        Some(Utc.with_ymd_and_hms(2026, 11, 24, 1, 0, 0).unwrap())
+    );
+    clock.advance(Duration::days(1));
+    assert_eq!(s.take_due_reminders().unwrap().len(), 1);
+
+    // Before the expiry the reminders cannot be stopped, only snoozed.
+    assert!(matches!(
+        s.dismiss_reminders(&dev.id),
+        Err(kagiban_service::Error::NotExpiredYet)
+    ));
+
+    // Expired: one a day until dismissed.
+    clock.advance(Duration::days(7));
+    assert_eq!(s.take_due_reminders().unwrap().len(), 1);
+    let dismissed = s.dismiss_reminders(&dev.id).unwrap();
+    assert!(dismissed.reminders_dismissed);
+    clock.advance(Duration::days(1));
+    assert!(s.take_due_reminders().unwrap().is_empty());
+
+    // A renewal (new expiry date) brings them back for the new date.
+    let renewed = s.record_renewal(&dev.id, Some("2025-12-05")).unwrap();
+    assert!(!renewed.reminders_dismissed);
+    assert_eq!(renewed.expires_on.as_deref(), Some("2026/12/05"));
+    assert_eq!(
+        s.take_due_reminders().unwrap().len(),
+        1,
+        "a week before the new date"
+    );
+}

@@ -53,7 +53,7 @@ import {
   ymd,
 } from './fakeRules';
 import { sample, type Cred } from './fakeSeed';
-import { isSecretKind, marketplaceOf } from './format';
+import { formatJstDateTime, isSecretKind, marketplaceOf } from './format';
 
 /** crates/service/src/service/shops.rs: MAX_SHOP_NAME_CHARS (the error message states it). */
 const MAX_SHOP_NAME_CHARS = 60;
@@ -198,6 +198,8 @@ export class FakeBackend implements Backend {
       next_check_at: c.nextCheckAt === null ? null : iso(c.nextCheckAt),
       label: c.label,
       renewal: this.renewal(c),
+      snoozed_until: c.snoozedUntil && c.snoozedUntil > this.now() ? formatJstDateTime(iso(c.snoozedUntil)) : null,
+      reminders_dismissed: c.expiresAt !== null && c.dismissedExpiry === c.expiresAt,
     };
   }
 
@@ -480,6 +482,21 @@ export class FakeBackend implements Backend {
     const expiresAt = expiryFrom(c.kind, day) ?? reject('not_found', say(errorMessages.not_found, this.lang));
     c.expiresAt = expiresAt;
     c.source = 'user';
+    return this.view(c);
+  }
+
+  async snoozeReminders(id: string): Promise<CredentialView> {
+    await this.tick('snooze_reminders');
+    const c = this.cred(id);
+    c.snoozedUntil = this.now() + 86_400_000;
+    return this.view(c);
+  }
+
+  async dismissReminders(id: string): Promise<CredentialView> {
+    await this.tick('dismiss_reminders');
+    const c = this.cred(id);
+    if (c.expiresAt === null || c.expiresAt >= this.now()) reject('not_expired_yet', say(errorMessages.not_expired_yet, this.lang));
+    c.dismissedExpiry = c.expiresAt;
     return this.view(c);
   }
 

@@ -18,6 +18,10 @@ export type Cred = {
   checks: number;
   /** A name kept with it (the MWS developer's). */
   label: string | null;
+  /** Reminders snoozed until (ms). */
+  snoozedUntil?: number | null;
+  /** Daily reminders stopped for this expiry (ms). */
+  dismissedExpiry?: number | null;
 };
 
 /** The sample shops and credentials at `n` (ms). */

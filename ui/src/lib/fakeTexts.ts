@@ -31,7 +31,8 @@ export const errorMessages: Record<
   | 'not_found'
   | 'invalid_format'
   | 'invalid_date'
-  | 'missing_client_secret',
+  | 'missing_client_secret'
+  | 'not_expired_yet',
   Both
 > = texts.errorMessages;
 

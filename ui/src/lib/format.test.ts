@@ -51,6 +51,7 @@ describe('status colour', () => {
     id: 'c', shop_id: 's', shop: 'S', kind: 'rakuten_license_key', kind_label: 'L', masked: '••••abcd', state: 'active',
     issued_at: '2026-01-01T00:00:00+09:00', expires_at: null, expires_on: null, days_left: 40, expiry_source: 'api',
     urgency: 'ok', last_verification: null, next_check_at: null, label: null, renewal: null,
+    snoozed_until: null, reminders_dismissed: false,
   };
   const failing = { at: '', at_display: '', ok: false, code: 'unauthorized' as const, message: '' };
 

@@ -60,6 +60,10 @@ export interface Backend {
   checkRdt(shopId: string, needs: Need[], targetApplication: string | null): Promise<RdtReport>;
   /** record_renewal: the day the user renewed a credential by hand (MWS 「アクセス権を承認」); today when null */
   recordRenewal(id: string, date: string | null): Promise<CredentialView>;
+  /** snooze_reminders: no reminder about this credential for a day */
+  snoozeReminders(id: string): Promise<CredentialView>;
+  /** dismiss_reminders: no more daily reminders after this expiry; rejects with `not_expired_yet` */
+  dismissReminders(id: string): Promise<CredentialView>;
   /** reveal_credential */
   revealCredential(id: string): Promise<string>;
   /** copy_credential */
@@ -152,6 +156,8 @@ export const tauriBackend: Backend = {
   verifyCredential: (id) => call('verify_credential', { id }),
   checkRdt: (shopId, needs, targetApplication) => call('check_rdt', { shopId, needs, targetApplication }),
   recordRenewal: (id, date) => call('record_renewal', { id, date }),
+  snoozeReminders: (id) => call('snooze_reminders', { id }),
+  dismissReminders: (id) => call('dismiss_reminders', { id }),
   revealCredential: (id) => call('reveal_credential', { id }),
   copyCredential: (id) => call('copy_credential', { id }),
   openLink: (link) => call('open_link', { link }),

@@ -8,7 +8,7 @@ use kagiban_core::lang::Lang;
 
 use super::Service;
 use crate::error::Error;
-use crate::store::CredentialRow;
+use crate::store::{CredentialRow, ReminderPrefs};
 use kagiban_core::expiry::Urgency;
 use kagiban_core::flow::flow_for_kind;
 
@@ -30,13 +30,16 @@ impl Service {
             .collect();
         let now = self.clock.now();
         let lang = self.lang();
+        let prefs: HashMap<String, ReminderPrefs> =
+            self.store.reminder_prefs()?.into_iter().collect();
         let mut views: Vec<CredentialView> = self
             .store
             .credentials()?
             .into_iter()
             .map(|row| {
                 let shop = shops.get(&row.shop_id).cloned().unwrap_or_default();
-                credential_view(row, shop, now, lang)
+                let p = prefs.get(&row.id).cloned().unwrap_or_default();
+                credential_view(row, shop, &p, now, lang)
             })
             .collect();
         views.sort_by(|a, b| {
@@ -65,7 +68,14 @@ impl Service {
             .shop(&row.shop_id)?
             .map(|s| s.name)
             .unwrap_or_default();
-        Ok(credential_view(row, shop, self.clock.now(), self.lang()))
+        let prefs = self.store.reminder_pref(&row.id)?;
+        Ok(credential_view(
+            row,
+            shop,
+            &prefs,
+            self.clock.now(),
+            self.lang(),
+        ))
     }
 }
 
@@ -73,10 +83,12 @@ impl Service {
 pub(super) fn credential_view(
     row: CredentialRow,
     shop: String,
+    prefs: &ReminderPrefs,
     now: DateTime<Utc>,
     lang: Lang,
 ) -> CredentialView {
     let days = row.expires_at.map(|t| days_left(t, now));
+    let expiry_date = row.expires_at.map(kagiban_core::amazon::expiry::jst_date);
     CredentialView {
         kind_label: row.kind.label().get(lang).to_string(),
         issued_at: to_iso_jst(row.issued_at),
@@ -93,6 +105,11 @@ pub(super) fn credential_view(
             message: v.code.message_for(row.kind).get(lang).to_string(),
         }),
         renewal: renewal(&row, now, lang),
+        snoozed_until: prefs
+            .snoozed_until
+            .filter(|t| *t > now)
+            .map(format_datetime_jst),
+        reminders_dismissed: expiry_date.is_some() && prefs.dismissed_expiry_date == expiry_date,
         label: row.label.clone(),
         next_check_at: row.next_check_at.map(to_iso_jst),
         id: row.id,

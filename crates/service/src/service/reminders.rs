@@ -1,13 +1,18 @@
 //! What the reminders and the calendar export see of the stored credentials.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
+use kagiban_core::amazon::expiry::jst_date;
 use kagiban_core::reminders::{
     ics, next_fire_time, notification_text, plan, LeadTimes, LeadTimesByKind, ReminderSubject,
 };
 
 use super::Service;
 use crate::error::Error;
-use crate::views::{CredentialState, ReminderNotice};
+use crate::store::ReminderPrefs;
+use crate::views::{CredentialState, CredentialView, ReminderNotice};
+
+/// How long 「1日後に再通知」 silences a credential's reminders.
+pub const SNOOZE_DAYS: i64 = 1;
 
 impl Service {
     /// Every credential that expires, as the reminder planner sees it.
@@ -18,17 +23,22 @@ impl Service {
             .into_iter()
             .map(|s| (s.id, s.name))
             .collect();
+        let prefs: std::collections::HashMap<String, ReminderPrefs> =
+            self.store.reminder_prefs()?.into_iter().collect();
         Ok(self
             .store
             .credentials()?
             .into_iter()
             .filter_map(|c| {
+                let expires_at = c.expires_at?;
+                let p = prefs.get(&c.id).cloned().unwrap_or_default();
                 Some(ReminderSubject {
                     shop: shops.get(&c.shop_id).cloned().unwrap_or_default(),
-                    expires_at: c.expires_at?,
+                    expires_at,
                     renewed: c.state == CredentialState::Superseded,
-                    dismissed_after_expiry: false,
-                    snoozed_until: None,
+                    // Dismissal holds for the expiry it was given for; a new date resets it.
+                    dismissed_after_expiry: p.dismissed_expiry_date == Some(jst_date(expires_at)),
+                    snoozed_until: p.snoozed_until,
                     kind: c.kind,
                     credential_id: c.id,
                 })
@@ -76,6 +86,34 @@ impl Service {
                 })
             })
             .collect())
+    }
+
+    /// Snoozes a credential's reminders for a day (from now).
+    pub fn snooze_reminders(&self, id: &str) -> Result<CredentialView, Error> {
+        self.store
+            .credential(id)?
+            .ok_or(Error::NotFound { what: "credential" })?;
+        let mut prefs = self.store.reminder_pref(id)?;
+        prefs.snoozed_until = Some(self.clock.now() + Duration::days(SNOOZE_DAYS));
+        self.store.set_reminder_pref(id, &prefs)?;
+        self.credential_view(id)
+    }
+
+    /// Stops the daily reminders of an expired credential (until its expiry date changes).
+    pub fn dismiss_reminders(&self, id: &str) -> Result<CredentialView, Error> {
+        let row = self
+            .store
+            .credential(id)?
+            .ok_or(Error::NotFound { what: "credential" })?;
+        let now = self.clock.now();
+        let expires_at = row
+            .expires_at
+            .filter(|t| *t < now)
+            .ok_or(Error::NotExpiredYet)?;
+        let mut prefs = self.store.reminder_pref(id)?;
+        prefs.dismissed_expiry_date = Some(jst_date(expires_at));
+        self.store.set_reminder_pref(id, &prefs)?;
+        self.credential_view(id)
     }
 
     /// When the next reminder becomes due, if any.

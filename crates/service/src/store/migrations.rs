@@ -56,6 +56,13 @@ const MIGRATIONS: &[&str] = &[
         at TEXT NOT NULL,
         PRIMARY KEY (credential_id, expiry_date, lead)
     );",
+    // 4: what the user asked of a credential's reminders: snoozed until, or no more after the
+    // expiry date (kept with that date: a new expiry date brings them back).
+    "CREATE TABLE reminder_prefs (
+        credential_id TEXT PRIMARY KEY REFERENCES credentials(id),
+        snoozed_until TEXT,
+        dismissed_expiry_date TEXT
+    );",
 ];
 
 /// Brings the schema to the newest version, each step in its own transaction.

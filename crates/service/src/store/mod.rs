@@ -16,6 +16,7 @@ use rusqlite::Connection;
 pub use credentials::{
     CredentialEvent, CredentialRow, NewCredential, Verification, VerificationUpdate,
 };
+pub use reminders::ReminderPrefs;
 pub use shops::ShopRow;
 
 use crate::error::Error;

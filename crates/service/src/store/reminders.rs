@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kagiban_core::reminders::{Lead, ReminderKey, SentLog};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
-use super::{ts, Store};
+use super::{parse_ts, ts, Store};
 use crate::error::Error;
 
 impl Store {
@@ -61,6 +61,78 @@ impl Store {
             )?;
         }
         tx.commit()?;
+        Ok(())
+    }
+}
+
+/// What the user asked of one credential's reminders.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReminderPrefs {
+    /// Nothing is shown before this moment.
+    pub snoozed_until: Option<DateTime<Utc>>,
+    /// No more reminders after this expiry date (the one current when the user said so).
+    pub dismissed_expiry_date: Option<NaiveDate>,
+}
+
+impl Store {
+    /// The reminder preferences of every credential that has some.
+    pub fn reminder_prefs(&self) -> Result<Vec<(String, ReminderPrefs)>, Error> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT credential_id, snoozed_until, dismissed_expiry_date FROM reminder_prefs",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let dismissed: Option<String> = r.get(2)?;
+                Ok((
+                    r.get::<_, String>(0)?,
+                    ReminderPrefs {
+                        snoozed_until: parse_ts(r.get(1)?),
+                        dismissed_expiry_date: dismissed
+                            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                    },
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// One credential's reminder preferences.
+    pub fn reminder_pref(&self, id: &str) -> Result<ReminderPrefs, Error> {
+        let conn = self.conn();
+        let row = conn
+            .query_row(
+                "SELECT snoozed_until, dismissed_expiry_date FROM reminder_prefs WHERE credential_id = ?1",
+                [id],
+                |r| {
+                    let dismissed: Option<String> = r.get(1)?;
+                    Ok(ReminderPrefs {
+                        snoozed_until: parse_ts(r.get(0)?),
+                        dismissed_expiry_date: dismissed
+                            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                    })
+                },
+            )
+            .optional()?;
+        Ok(row.unwrap_or_default())
+    }
+
+    /// Saves one credential's reminder preferences.
+    pub fn set_reminder_pref(&self, id: &str, prefs: &ReminderPrefs) -> Result<(), Error> {
+        self.conn().execute(
+            "INSERT INTO reminder_prefs (credential_id, snoozed_until, dismissed_expiry_date)
+             VALUES (?1, ?2, ?3)
+             ON CONFLICT(credential_id) DO UPDATE SET
+                 snoozed_until = excluded.snoozed_until,
+                 dismissed_expiry_date = excluded.dismissed_expiry_date",
+            params![
+                id,
+                prefs.snoozed_until.map(ts),
+                prefs
+                    .dismissed_expiry_date
+                    .map(|d| d.format("%Y-%m-%d").to_string()),
+            ],
+        )?;
         Ok(())
     }
 }

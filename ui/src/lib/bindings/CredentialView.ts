@@ -78,4 +78,12 @@ label: string | null,
  * What to do in the other system to extend it by hand, when that is how it is renewed
  * (MWS developer access: 「アクセス権を承認」 or 「アクセス権を復元」).
  */
-renewal: RenewalView | null, };
+renewal: RenewalView | null, 
+/**
+ * Reminders are snoozed until then (YYYY/MM/DD HH:MM, JST).
+ */
+snoozed_until: string | null, 
+/**
+ * The user stopped the daily reminders after this expiry.
+ */
+reminders_dismissed: boolean, };
