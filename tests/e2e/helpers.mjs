@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests of the real app (tauri-driver on 127.0.0.1:4444).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
 
@@ -102,4 +103,26 @@ export const fakeAmazonAuthorizes = (refreshToken, clientId, roles = []) =>
 export async function fakeAmazonRequests() {
   const res = await fetch(`${env('FAKE_AMAZON_URL')}/__fake/requests`);
   return res.json();
+}
+
+/** The secrets the app stored in the Secret Service (debug builds use service jp.kagiban.desktop.dev). */
+export function secretServiceHolds(secret) {
+  const found = execFileSync('secret-tool', ['search', '--all', '--unlock', 'service', 'jp.kagiban.desktop.dev'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return found.includes(`secret = ${secret}`);
+}
+
+/** Asserts that no secret, nor its last 12 characters, is anywhere in the SQLite files. */
+export function assertNoSecretInSqlite(secrets) {
+  const dir = env('KAGIBAN_DATA_DIR');
+  const files = ['kagiban.sqlite3', 'kagiban.sqlite3-wal', 'kagiban.sqlite3-shm'].map((f) => path.join(dir, f)).filter(existsSync);
+  assert.ok(files.length >= 1, 'the SQLite file exists');
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    for (const secret of secrets.flatMap((s) => [s, s.slice(-12)])) {
+      assert.equal(bytes.indexOf(Buffer.from(secret)), -1, `${path.basename(file)} must not contain a secret`);
+    }
+  }
 }

@@ -1,12 +1,11 @@
 // The whole 楽天 licenseKey renewal, on the real app, as a shop owner would do it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, test } from 'node:test';
 
 import {
-  byId, click, env, fakeRmsIssues, fakeRmsRequests, launch, readClipboard, screenshot, setClipboard,
+  assertNoSecretInSqlite, byId, click, env, fakeRmsIssues, fakeRmsRequests, launch, readClipboard, screenshot,
+  secretServiceHolds, setClipboard,
 } from './helpers.mjs';
 
 const SP = env('TEST_SERVICE_SECRET');
@@ -136,24 +135,9 @@ test('a shop owner renews the Rakuten licenseKey from RMS to the hand-over', asy
 });
 
 test('the keys are in the Secret Service and nowhere in the SQLite file', () => {
-  const found = execFileSync('secret-tool', ['search', '--all', '--unlock', 'service', 'jp.kagiban.desktop.dev'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  assert.ok(found.includes(`secret = ${SL}`), 'licenseKey stored in the Secret Service');
-  assert.ok(found.includes(`secret = ${SP}`), 'serviceSecret stored in the Secret Service');
-
-  const dir = env('KAGIBAN_DATA_DIR');
-  const files = ['kagiban.sqlite3', 'kagiban.sqlite3-wal', 'kagiban.sqlite3-shm']
-    .map((f) => path.join(dir, f))
-    .filter(existsSync);
-  assert.ok(files.length >= 1, 'the SQLite file exists');
-  for (const file of files) {
-    const bytes = readFileSync(file);
-    for (const secret of [SL, SP, SL.slice(-12), SP.slice(-12)]) {
-      assert.equal(bytes.indexOf(Buffer.from(secret)), -1, `${path.basename(file)} must not contain a secret`);
-    }
-  }
+  assert.ok(secretServiceHolds(SL), 'licenseKey stored in the Secret Service');
+  assert.ok(secretServiceHolds(SP), 'serviceSecret stored in the Secret Service');
+  assertNoSecretInSqlite([SL, SP]);
 });
 
 test('the command line sees the same credentials and expiry', () => {

@@ -3,11 +3,12 @@
 // and the restricted-data token check.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, test } from 'node:test';
 
-import { byId, click, env, fakeAmazonApp, fakeAmazonAuthorizes, fakeAmazonRequests, launch, screenshot, setClipboard } from './helpers.mjs';
+import {
+  assertNoSecretInSqlite, byId, click, env, fakeAmazonApp, fakeAmazonAuthorizes, fakeAmazonRequests, launch, screenshot,
+  secretServiceHolds, setClipboard,
+} from './helpers.mjs';
 
 // Test values in the documented formats (api-facts §2.3), not real credentials.
 const CLIENT_ID = `amzn1.application-oa2-client.${'0123456789abcdef'.repeat(2)}`;
@@ -279,20 +280,9 @@ test('a shop owner whose tool still asks for MWS is told it ended, then records 
 });
 
 test('the SP-API secrets are in the Secret Service and nowhere in the SQLite file', () => {
-  const found = execFileSync('secret-tool', ['search', '--all', '--unlock', 'service', 'jp.kagiban.desktop.dev'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  assert.ok(found.includes(`secret = ${CLIENT_SECRET}`), 'client secret stored in the Secret Service');
-  assert.ok(found.includes(`secret = ${REFRESH_TOKEN}`), 'refresh token stored in the Secret Service');
-  const dir = env('KAGIBAN_DATA_DIR');
-  const files = ['kagiban.sqlite3', 'kagiban.sqlite3-wal', 'kagiban.sqlite3-shm'].map((f) => path.join(dir, f)).filter(existsSync);
-  for (const file of files) {
-    const bytes = readFileSync(file);
-    for (const secret of [CLIENT_SECRET, REFRESH_TOKEN, CLIENT_SECRET.slice(-12), REFRESH_TOKEN.slice(-12)]) {
-      assert.equal(bytes.indexOf(Buffer.from(secret)), -1, `${path.basename(file)} must not contain a secret`);
-    }
-  }
+  assert.ok(secretServiceHolds(CLIENT_SECRET), 'client secret stored in the Secret Service');
+  assert.ok(secretServiceHolds(REFRESH_TOKEN), 'refresh token stored in the Secret Service');
+  assertNoSecretInSqlite([CLIENT_SECRET, REFRESH_TOKEN]);
 });
 
 test('kagiban verify checks the same authorization from the command line', () => {
