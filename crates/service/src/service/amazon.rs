@@ -124,33 +124,47 @@ impl Service {
             .map_err(|e| lwa_code(&e))
     }
 
-    /// LWA, then getMarketplaceParticipations; `marketplace` must be among the answer.
-    async fn check_authorization(&self, auth: &Authorization, marketplace: &str) -> VerifyCode {
+    /// One SP-API call with an access token for `auth`. A cached token SP-API no longer takes
+    /// is forgotten and the call made once more with a new one.
+    async fn with_access_token<T, F, Fut>(
+        &self,
+        auth: &Authorization,
+        call: F,
+    ) -> Result<T, VerifyCode>
+    where
+        F: Fn(Secret) -> Fut,
+        Fut: std::future::Future<Output = Result<T, SpApiError>>,
+    {
         let mut retried = false;
         loop {
-            let token = match self.access_token(auth).await {
-                Ok(token) => token,
-                Err(code) => return code,
-            };
-            match self
-                .clients
-                .spapi
-                .marketplace_participations(&token.token)
-                .await
-            {
-                Ok(list) => {
-                    let ids = list.iter().map(|p| p.marketplace_id.as_str());
-                    return check_marketplace(ids, marketplace).into();
-                }
-                // A cached token SP-API no longer takes: forget it and try once with a new one.
+            let token = self.access_token(auth).await?;
+            match call(token.token).await {
+                Ok(value) => return Ok(value),
                 Err(SpApiError::Unauthorized) if !retried => {
                     self.clients
                         .lwa
                         .invalidate(auth.client_id.expose(), auth.refresh_token.expose());
                     retried = true;
                 }
-                Err(e) => return sp_api_code(&e),
+                Err(e) => return Err(sp_api_code(&e)),
             }
+        }
+    }
+
+    /// LWA, then getMarketplaceParticipations; `marketplace` must be among the answer.
+    async fn check_authorization(&self, auth: &Authorization, marketplace: &str) -> VerifyCode {
+        let spapi = &self.clients.spapi;
+        let participations = self
+            .with_access_token(auth, |token| async move {
+                spapi.marketplace_participations(&token).await
+            })
+            .await;
+        match participations {
+            Ok(list) => {
+                let ids = list.iter().map(|p| p.marketplace_id.as_str());
+                check_marketplace(ids, marketplace).into()
+            }
+            Err(code) => code,
         }
     }
 
@@ -227,28 +241,13 @@ impl Service {
             Err(other) => return Err(other),
         };
         let body = serde_json::to_value(&request).map_err(|e| Error::Storage(e.to_string()))?;
-        let mut retried = false;
-        let outcome = loop {
-            let token = match self.access_token(&auth).await {
-                Ok(token) => token,
-                Err(code) => break Err(code),
-            };
-            match self
-                .clients
-                .spapi
-                .restricted_data_token(&token.token, &body)
-                .await
-            {
-                Ok(granted) => break Ok(granted),
-                Err(SpApiError::Unauthorized) if !retried => {
-                    self.clients
-                        .lwa
-                        .invalidate(auth.client_id.expose(), auth.refresh_token.expose());
-                    retried = true;
-                }
-                Err(e) => break Err(sp_api_code(&e)),
-            }
-        };
+        let spapi = &self.clients.spapi;
+        let body = &body;
+        let outcome = self
+            .with_access_token(&auth, |token| async move {
+                spapi.restricted_data_token(&token, body).await
+            })
+            .await;
         let (code, valid_until) = match outcome {
             Ok(granted) => {
                 let until = rdt_valid_until(self.clock.now(), Some(granted.expires_in.into()));

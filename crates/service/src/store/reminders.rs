@@ -82,17 +82,7 @@ impl Store {
             "SELECT credential_id, snoozed_until, dismissed_expiry_date FROM reminder_prefs",
         )?;
         let rows = stmt
-            .query_map([], |r| {
-                let dismissed: Option<String> = r.get(2)?;
-                Ok((
-                    r.get::<_, String>(0)?,
-                    ReminderPrefs {
-                        snoozed_until: parse_ts(r.get(1)?),
-                        dismissed_expiry_date: dismissed
-                            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                    },
-                ))
-            })?
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, prefs_row(r, 1)?)))?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
@@ -104,14 +94,7 @@ impl Store {
             .query_row(
                 "SELECT snoozed_until, dismissed_expiry_date FROM reminder_prefs WHERE credential_id = ?1",
                 [id],
-                |r| {
-                    let dismissed: Option<String> = r.get(1)?;
-                    Ok(ReminderPrefs {
-                        snoozed_until: parse_ts(r.get(0)?),
-                        dismissed_expiry_date: dismissed
-                            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                    })
-                },
+                |r| prefs_row(r, 0),
             )
             .optional()?;
         Ok(row.unwrap_or_default())
@@ -135,4 +118,14 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// `snoozed_until, dismissed_expiry_date` starting at column `at`.
+fn prefs_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<ReminderPrefs> {
+    let dismissed: Option<String> = r.get(at + 1)?;
+    Ok(ReminderPrefs {
+        snoozed_until: parse_ts(r.get(at)?),
+        dismissed_expiry_date: dismissed
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+    })
 }
