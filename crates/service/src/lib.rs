@@ -24,6 +24,6 @@ pub fn open_default() -> Result<Service, Error> {
         store,
         Arc::new(keychain::OsKeychain::new(config::keychain_service())),
         Clients::from_env()?,
-        Arc::new(clock::SystemClock),
+        clock::from_env()?,
     ))
 }

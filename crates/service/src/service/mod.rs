@@ -76,6 +76,16 @@ impl Service {
         }
     }
 
+    /// Now, by the service's clock (the test clock in end-to-end tests).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// Changes whenever another process committed to the metadata (see `Store::data_version`).
+    pub fn data_version(&self) -> Result<i64, Error> {
+        self.store.data_version()
+    }
+
     /// The secret store (for the start-up self-test).
     pub fn secret_store(&self) -> Arc<dyn SecretStore> {
         self.secrets.clone()

@@ -53,6 +53,14 @@ impl Store {
         })
     }
 
+    /// A number that changes whenever another connection (another Kagiban process: the window,
+    /// the tray, the CLI) committed a change; this connection's own commits leave it alone.
+    pub fn data_version(&self) -> Result<i64, Error> {
+        Ok(self
+            .conn()
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     fn conn(&self) -> MutexGuard<'_, Connection> {
         self.conn.lock().expect("sqlite connection lock")
     }
