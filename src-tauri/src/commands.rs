@@ -187,7 +187,6 @@ pub async fn accept_candidate(
         .service
         .accept_candidate(&token, &shop_id, &details)
         .map_err(|e| fail(&state, e))?;
-    state.wake.notify_one();
     Ok(view)
 }
 
@@ -217,7 +216,6 @@ pub async fn record_renewal(
         .service
         .record_renewal(&id, date.as_deref())
         .map_err(|e| fail(&state, e))?;
-    state.wake.notify_one();
     Ok(view)
 }
 
@@ -229,8 +227,6 @@ pub async fn verify_credential(state: State<'_, AppState>, id: String) -> CmdRes
         .verify(&id)
         .await
         .map_err(|e| fail(&state, e))?;
-    // Re-plans checks, reminders and the tray.
-    state.wake.notify_one();
     Ok(report)
 }
 
@@ -293,7 +289,6 @@ pub async fn snooze_reminders(state: State<'_, AppState>, id: String) -> CmdResu
         .service
         .snooze_reminders(&id)
         .map_err(|e| fail(&state, e))?;
-    state.wake.notify_one();
     Ok(view)
 }
 
@@ -307,6 +302,5 @@ pub async fn dismiss_reminders(
         .service
         .dismiss_reminders(&id)
         .map_err(|e| fail(&state, e))?;
-    state.wake.notify_one();
     Ok(view)
 }

@@ -7,32 +7,29 @@ mod background;
 mod capture;
 mod clipboard;
 mod commands;
-mod notify;
+mod launch;
+mod resident;
 mod state;
-// In unit tests (mock runtime) no tray is created; only its pure parts are tested.
-#[cfg_attr(test, allow(dead_code))]
-mod tray;
 mod window;
 
-use tauri::{App, Builder, Manager, RunEvent, Runtime};
+use tauri::{App, Builder, Manager, Runtime, WindowEvent};
 
 pub use state::AppState;
 
 /// Starts the desktop app.
 pub fn run() {
     init_logging();
-    let builder = Builder::default().plugin(tauri_plugin_opener::init());
+    // A second launch (the tray's 開く, a notification's 「更新する」, the menu entry) hands its
+    // request to the window already open and ends.
+    let builder = Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            let target = launch::Launch::from_args(args).target();
+            window::open(app, target);
+        }))
+        .plugin(tauri_plugin_opener::init());
     let app = build(builder, tauri::generate_context!()).expect("Kagiban could not start");
-    app.run(|_app, event| {
-        // Closing the last window keeps Kagiban in the tray (background checks go on);
-        // an explicit exit (tray menu 終了) still quits.
-        if let RunEvent::ExitRequested {
-            code: None, api, ..
-        } = event
-        {
-            api.prevent_exit();
-        }
-    });
+    // The process ends with its window; the tray resident stays.
+    app.run(|_app, _event| {});
 }
 
 /// Builds the app on any runtime (the real one, or Tauri's mock runtime in tests).
@@ -45,10 +42,16 @@ pub fn build<R: Runtime>(builder: Builder<R>, context: tauri::Context<R>) -> tau
             })?;
             app.manage(state);
             #[cfg(not(test))]
-            tray::create(app.handle())?;
-            window::show_main(app.handle())?;
+            resident::ensure_running();
+            window::open(app.handle(), launch::Launch::current().target());
             background::spawn(app.handle().clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { .. } = event {
+                let state = window.state::<AppState>();
+                resident::tell_once_about_the_tray(&state.service);
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,

@@ -3,7 +3,6 @@
 use std::sync::{Arc, Mutex};
 
 use kagiban_service::{Error, Service};
-use tokio::sync::Notify;
 
 use crate::capture::Capture;
 use crate::clipboard::ClipboardHandle;
@@ -16,9 +15,8 @@ pub struct AppState {
     pub clipboard: ClipboardHandle,
     /// The clipboard capture, running only while a capture step is open.
     pub capture: Capture,
-    /// Wakes the background loop when a check was scheduled or credentials changed.
-    pub wake: Arc<Notify>,
-    /// A flow the tray asked to open, for a window that was still loading.
+    /// A flow asked for (by the tray, a notification or the command line) before the window's
+    /// page was listening.
     pub pending_flow: Mutex<Option<String>>,
 }
 
@@ -29,7 +27,6 @@ impl AppState {
             service: Arc::new(kagiban_service::open_default()?),
             clipboard: ClipboardHandle::start(),
             capture: Capture::default(),
-            wake: Arc::new(Notify::new()),
             pending_flow: Mutex::new(None),
         })
     }

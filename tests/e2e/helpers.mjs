@@ -1,5 +1,5 @@
 // Shared helpers for the end-to-end tests of the real app (tauri-driver on 127.0.0.1:4444).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -126,3 +126,54 @@ export function assertNoSecretInSqlite(secrets) {
     }
   }
 }
+
+/** The pids of running processes whose command line matches `pattern` (pgrep -f). */
+export function pids(pattern) {
+  try {
+    return execFileSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** The tray resident's pids (the process without a webview that gives reminders). */
+export const residentPids = () => pids('target/debug/kagiban-resident');
+/** The window processes' pids. */
+export const windowPids = () => pids('target/debug/kagiban-app');
+
+/** Polls `check` until it returns a truthy value, or fails with `what`. */
+export async function eventually(check, what, timeout = 20_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Ends the tray resident (as a logout would), and waits until it is gone. */
+export async function stopResident() {
+  for (const pid of residentPids()) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  await eventually(() => residentPids().length === 0, 'the tray resident did not end');
+}
+
+/** Watches the session bus for desktop notifications (org.freedesktop.Notifications.Notify). */
+export function watchNotifications() {
+  const monitor = spawn('dbus-monitor', ['--session', "interface='org.freedesktop.Notifications',member='Notify'"], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let seen = '';
+  monitor.stdout.setEncoding('utf8');
+  monitor.stdout.on('data', (chunk) => (seen += chunk));
+  return { text: () => seen, stop: () => monitor.kill() };
+}
+
+/** Occurrences of `needle` in `text`. */
+export const count = (text, needle) => text.split(needle).length - 1;

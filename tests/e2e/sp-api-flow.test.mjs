@@ -2,12 +2,12 @@
 // would do it: LWA credentials and the refresh token from Seller Central, a check with SP-API,
 // and the restricted-data token check.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { after, test } from 'node:test';
 
 import {
-  assertNoSecretInSqlite, byId, click, env, fakeAmazonApp, fakeAmazonAuthorizes, fakeAmazonRequests, launch, screenshot,
-  secretServiceHolds, setClipboard,
+  assertNoSecretInSqlite, byId, click, count, env, eventually, fakeAmazonApp, fakeAmazonAuthorizes, fakeAmazonRequests,
+  launch, residentPids, screenshot, secretServiceHolds, setClipboard, stopResident, watchNotifications,
 } from './helpers.mjs';
 
 // Test values in the documented formats (api-facts §2.3), not real credentials.
@@ -204,19 +204,6 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
   browser = undefined;
 });
 
-/** Watches the session bus for desktop notifications (org.freedesktop.Notifications.Notify). */
-function watchNotifications() {
-  const monitor = spawn('dbus-monitor', ['--session', "interface='org.freedesktop.Notifications',member='Notify'"], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let seen = '';
-  monitor.stdout.setEncoding('utf8');
-  monitor.stdout.on('data', (chunk) => (seen += chunk));
-  return { text: () => seen, stop: () => monitor.kill() };
-}
-
-const count = (text, needle) => text.split(needle).length - 1;
-
 test('a shop owner whose tool still asks for MWS is told it ended, then records the developer access', async () => {
   const notifications = watchNotifications();
   browser = await launch();
@@ -269,9 +256,11 @@ test('a shop owner whose tool still asks for MWS is told it ended, then records 
   assert.match(notifications.text(), /アクセス権を承認/);
   assert.equal(count(notifications.text(), reminder), 1);
 
-  // A restart does not repeat it (what was given is in SQLite).
+  // A restart of both processes does not repeat it (what was given is in SQLite).
   await browser.deleteSession();
+  await stopResident();
   browser = await launch();
+  await eventually(() => residentPids().length === 1, 'the window did not start the tray resident');
   await new Promise((r) => setTimeout(r, 8000));
   assert.equal(count(notifications.text(), reminder), 1, 'the reminder came again after a restart');
   notifications.stop();

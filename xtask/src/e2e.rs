@@ -52,7 +52,7 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
     let out = root().join("target/e2e");
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    session.run(
+    let result = session.run(
         cmd("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("KAGIBAN_APP", target.join("kagiban-app"))
@@ -61,7 +61,11 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
             .env("TEST_SERVICE_SECRET", TEST_SERVICE_SECRET)
             .env("TEST_LICENSE_KEY", TEST_LICENSE_KEY)
             .env("TEST_EXPIRY", TEST_EXPIRY),
-    )
+    );
+    // The tray resident outlives the windows the tests drove: end it with the session.
+    let _ =
+        sh::run(cmd("pkill").args(["-f", &target.join("kagiban-resident").display().to_string()]));
+    result
 }
 
 /// Starts one of the fake API servers on a free port; returns its base URL.

@@ -10,7 +10,6 @@ const APT_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
     "libwebkit2gtk-4.1-dev",
-    "libayatana-appindicator3-dev",
     "librsvg2-dev",
     "libxdo-dev",
     "libssl-dev",
@@ -21,6 +20,9 @@ const APT_PACKAGES: &[&str] = &[
     "xvfb",
     "xclip",
     "dbus-x11",
+    // gdbus: the end-to-end tests read and click the tray menu over D-Bus; xwininfo: windows.
+    "libglib2.0-bin",
+    "x11-utils",
     "gnome-keyring",
     "fonts-noto-cjk",
     "imagemagick",

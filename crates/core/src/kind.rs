@@ -18,6 +18,13 @@ pub enum Marketplace {
 }
 
 impl Marketplace {
+    /// Every marketplace, in display order.
+    pub const ALL: [Marketplace; 3] = [
+        Marketplace::Rakuten,
+        Marketplace::Amazon,
+        Marketplace::Rakuraku,
+    ];
+
     /// Stable name used in SQLite.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -136,6 +143,18 @@ impl CredentialKind {
             | CredentialKind::AmazonMarketplaceId => Some(CredentialKind::LwaRefreshToken),
             _ => None,
         }
+    }
+
+    /// Whether it has an expiry date (and so reminders): the licenseKey, the SP-API
+    /// authorization, the LWA client secret and MWS developer access.
+    pub fn expires(self) -> bool {
+        matches!(
+            self,
+            CredentialKind::RakutenLicenseKey
+                | CredentialKind::LwaRefreshToken
+                | CredentialKind::LwaClientSecret
+                | CredentialKind::AmazonDeveloperId
+        )
     }
 
     /// Whether it is renewed by clicking a button in the other system, with nothing new to copy

@@ -49,8 +49,14 @@ fn decode(bytes: &[u8]) -> Result<Rgba, png::DecodingError> {
     buf.truncate(info.buffer_size());
     let pixels = match info.color_type {
         png::ColorType::Rgba => buf,
-        png::ColorType::Rgb => buf.chunks(3).flat_map(|p| [p[0], p[1], p[2], 0xff]).collect(),
-        png::ColorType::GrayscaleAlpha => buf.chunks(2).flat_map(|p| [p[0], p[0], p[0], p[1]]).collect(),
+        png::ColorType::Rgb => buf
+            .chunks(3)
+            .flat_map(|p| [p[0], p[1], p[2], 0xff])
+            .collect(),
+        png::ColorType::GrayscaleAlpha => buf
+            .chunks(2)
+            .flat_map(|p| [p[0], p[0], p[0], p[1]])
+            .collect(),
         png::ColorType::Grayscale => buf.iter().flat_map(|&g| [g, g, g, 0xff]).collect(),
         png::ColorType::Indexed => unreachable!("EXPAND turns palettes into RGB(A)"),
     };
@@ -106,8 +112,14 @@ mod tests {
         assert_eq!(at(&red, 0, 0), at(&plain, 0, 0), "top left untouched");
         assert_eq!(at(&red, 16, 16), at(&plain, 16, 16), "centre untouched");
         assert_eq!(at(&red, 24, 24), [0xc6, 0x28, 0x28, 0xff], "dot filled");
-        assert_eq!(at(&tray_icon(Urgency::Ok), 24, 24), [0x2e, 0x7d, 0x32, 0xff]);
-        assert_eq!(at(&tray_icon(Urgency::DueSoon), 24, 24), [0xf9, 0xa8, 0x25, 0xff]);
+        assert_eq!(
+            at(&tray_icon(Urgency::Ok), 24, 24),
+            [0x2e, 0x7d, 0x32, 0xff]
+        );
+        assert_eq!(
+            at(&tray_icon(Urgency::DueSoon), 24, 24),
+            [0xf9, 0xa8, 0x25, 0xff]
+        );
     }
 
     #[test]

@@ -150,7 +150,12 @@ mod tests {
             .collect();
         assert_eq!(
             actions,
-            [Action::Open, Action::CheckNow, Action::Settings, Action::Quit]
+            [
+                Action::Open,
+                Action::CheckNow,
+                Action::Settings,
+                Action::Quit
+            ]
         );
     }
 }

@@ -169,7 +169,10 @@ mod tests {
     fn a_ten_hour_sleep_is_noticed_at_the_first_poll_after_waking() {
         let mut sim = Sim::new();
         sim.poll();
-        assert_eq!(sim.asleep(Duration::from_secs(10 * 3600)), Some(Reason::Resumed));
+        assert_eq!(
+            sim.asleep(Duration::from_secs(10 * 3600)),
+            Some(Reason::Resumed)
+        );
         assert_eq!(sim.awake(POLL), None);
     }
 

@@ -83,7 +83,9 @@ pub fn from_env() -> Result<std::sync::Arc<dyn Clock>, crate::error::Error> {
                 ))
             })?;
             tracing::warn!(%text, "test clock in use ({FAKE_NOW_ENV})");
-            Ok(std::sync::Arc::new(OffsetClock::starting_at(at.with_timezone(&Utc))))
+            Ok(std::sync::Arc::new(OffsetClock::starting_at(
+                at.with_timezone(&Utc),
+            )))
         }
     }
 }

@@ -68,6 +68,15 @@ pub enum Error {
     /// A day that is not YYYY-MM-DD, or in the future.
     #[error("invalid date")]
     InvalidDate,
+    /// A setting out of its range.
+    #[error("invalid setting {field}")]
+    InvalidSetting {
+        /// Which one (e.g. `clipboard_clear_secs`, `reminders.lwa_client_secret`).
+        field: String,
+    },
+    /// A file that is not a Kagiban settings export.
+    #[error("not a Kagiban settings file")]
+    InvalidImport,
     /// The restricted-data token request breaks one of the Tokens API's rules.
     #[error("invalid restricted-data request ({code})")]
     InvalidRdtRequest {
@@ -104,6 +113,8 @@ impl Error {
             Error::NoServiceSecret => "no_service_secret",
             Error::MissingCredential { .. } => "missing_credential",
             Error::InvalidDate => "invalid_date",
+            Error::InvalidSetting { .. } => "invalid_setting",
+            Error::InvalidImport => "invalid_import",
             Error::NotExpiredYet => "not_expired_yet",
             Error::NotRenewedByHand { .. } => "not_renewed_by_hand",
             Error::InvalidRdtRequest { code, .. } => code,
@@ -193,6 +204,24 @@ impl Error {
             Error::InvalidDate => Text::new(
                 "日付は 2026-11-23 のような形で、今日までの日を入力してください。",
                 "Enter the date like 2026-11-23, no later than today.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::InvalidSetting { field } if field == "clipboard_clear_secs" => Text::new(
+                "クリップボードを消すまでの時間は 10〜600 秒で指定してください。",
+                "Clear the clipboard after 10 to 600 seconds.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::InvalidSetting { .. } => Text::new(
+                "お知らせの日数は、期限の 0〜120 日前から 8 つまで選べます。",
+                "Reminders can be 0 to 120 days before the expiry, at most eight of them.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::InvalidImport => Text::new(
+                "鍵番の設定ファイル（設定画面から書き出した JSON）ではありません。何も変更していません。",
+                "This is not a Kagiban settings file (the JSON the settings screen exports). Nothing was changed.",
             )
             .get(lang)
             .to_string(),

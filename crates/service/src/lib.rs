@@ -10,7 +10,10 @@ pub mod store;
 pub mod views;
 
 pub use error::Error;
-pub use service::{AmazonSpInput, Clients, Details, Service, CANDIDATE_LIFETIME, UNRECOGNIZED_KEY};
+pub use service::{
+    AmazonSpInput, Clients, Details, ExportedShop, ImportReport, KindReminders, Service, Settings,
+    SettingsExport, CANDIDATE_LIFETIME, CLIPBOARD_CLEAR_RANGE, UNRECOGNIZED_KEY,
+};
 
 use std::sync::Arc;
 

@@ -4,6 +4,7 @@ mod amazon;
 mod candidates;
 mod listing;
 mod reminders;
+mod settings;
 mod shops;
 mod verification;
 
@@ -23,9 +24,14 @@ use crate::views::{FlowProgress, ShopView};
 
 pub use amazon::AmazonSpInput;
 pub use candidates::{Details, CANDIDATE_LIFETIME, UNRECOGNIZED_KEY};
+pub use settings::{
+    ExportedShop, ImportReport, KindReminders, Settings, SettingsExport, CLIPBOARD_CLEAR_RANGE,
+};
 
 /// Setting key of the UI language.
 const LANG_SETTING: &str = "lang";
+/// Setting key: the user was told that closing the window leaves Kagiban in the tray.
+const TRAY_NOTICE_SETTING: &str = "tray_notice_shown";
 
 /// The marketplace API clients.
 #[derive(Clone, Debug)]
@@ -99,6 +105,16 @@ impl Service {
             .flatten()
             .and_then(|s| Lang::parse(&s))
             .unwrap_or_default()
+    }
+
+    /// True the first time the window closes (and never again): the moment to say that Kagiban
+    /// keeps watching from the tray.
+    pub fn first_window_close(&self) -> Result<bool, Error> {
+        if self.store.setting(TRAY_NOTICE_SETTING)?.is_some() {
+            return Ok(false);
+        }
+        self.store.set_setting(TRAY_NOTICE_SETTING, "1")?;
+        Ok(true)
     }
 
     /// Saves the UI language.

@@ -2,9 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use kagiban_core::amazon::expiry::jst_date;
-use kagiban_core::reminders::{
-    ics, next_fire_time, notification_text, plan, LeadTimes, LeadTimesByKind, ReminderSubject,
-};
+use kagiban_core::reminders::{ics, next_fire_time, notification_text, plan, ReminderSubject};
 
 use super::Service;
 use crate::error::Error;
@@ -44,12 +42,6 @@ impl Service {
                 })
             })
             .collect())
-    }
-
-    /// The lead times in force (the defaults: 30, 7 and 1 days before, on the day, and daily
-    /// after expiry).
-    fn lead_times(&self) -> LeadTimesByKind {
-        LeadTimesByKind::uniform(LeadTimes::default())
     }
 
     /// The reminders due now, recorded as given before they are returned, so each is shown at

@@ -1,0 +1,123 @@
+// Living in the tray: the window is a process that ends when it closes; the tray resident
+// (no webview) stays, keeps its menu on the session bus, gives reminders, and opens the window
+// again. A second launch hands its request to the window already open.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { after, test } from 'node:test';
+
+import {
+  byId, count, env, eventually, launch, residentPids, screenshot, stopResident, watchNotifications, windowPids,
+} from './helpers.mjs';
+
+let browser;
+after(async () => {
+  if (browser) await browser.deleteSession().catch(() => {});
+  for (const pid of windowPids()) process.kill(pid, 'SIGTERM');
+});
+
+const gdbus = (...args) => execFileSync('gdbus', ['call', '--session', ...args], { encoding: 'utf8', timeout: 10_000 });
+
+/** The tray resident's StatusNotifierItem: its menu lines (id, label, enabled) and tooltip. */
+function trayItem(pid) {
+  const dest = `org.kde.StatusNotifierItem-${pid}-1`;
+  const layout = gdbus('--dest', dest, '--object-path', '/MenuBar', '--method', 'com.canonical.dbusmenu.GetLayout', '--', '0', '-1', '[]');
+  const lines = [...layout.matchAll(/<\((\d+), \{([^}]*)\}/g)].map(([, id, props]) => ({
+    id: Number(id),
+    label: props.match(/'label': <'([^']*)'>/)?.[1] ?? null,
+    enabled: !/'enabled': <false>/.test(props),
+  }));
+  const tooltip = gdbus('--dest', dest, '--object-path', '/StatusNotifierItem', '--method', 'org.freedesktop.DBus.Properties.Get', 'org.kde.StatusNotifierItem', 'ToolTip');
+  return { dest, lines, tooltip };
+}
+
+/** Chooses a menu line, as a click in the desktop's tray would. */
+function clickMenu(item, label) {
+  const line = item.lines.find((l) => l.label === label);
+  assert.ok(line, `no menu line ${label} in ${JSON.stringify(item.lines)}`);
+  gdbus('--dest', item.dest, '--object-path', '/MenuBar', '--method', 'com.canonical.dbusmenu.Event', '--', String(line.id), 'clicked', '<0>', '0');
+}
+
+test('closing the window leaves Kagiban in the tray, whose menu lists the expiries and opens it again', async () => {
+  browser = await launch();
+  const [resident] = await eventually(() => residentPids().length === 1 && residentPids(), 'no tray resident');
+  await screenshot(browser, 'tray-window-open');
+
+  // The menu, as the desktop's tray reads it over D-Bus: expiries first, then every action.
+  const item = await eventually(() => {
+    const i = trayItem(resident);
+    return i.lines.some((l) => l.label === '開く') && i;
+  }, 'the tray menu is not on the bus');
+  const labels = item.lines.map((l) => l.label).filter(Boolean);
+  assert.deepEqual(labels.slice(-4), ['開く', '今すぐ確認', '設定', '終了']);
+  assert.ok(labels.length > 4, `the next expiries are listed: ${labels}`);
+  assert.match(labels[0], /日|期限/);
+  assert.match(item.tooltip, /鍵番 Kagiban/);
+  assert.match(item.tooltip, /次の期限/);
+
+  // Closing the window ends its process (and its webview); the resident stays.
+  const windows = windowPids();
+  assert.equal(windows.length, 1, `one window process: ${windows}`);
+  await browser.closeWindow().catch(() => {});
+  await browser.deleteSession().catch(() => {});
+  browser = undefined;
+  await eventually(() => windowPids().length === 0, 'the window process did not end with its window');
+  assert.deepEqual(residentPids(), [resident], 'the tray resident went on');
+
+  // 開く in the tray menu starts a window again.
+  clickMenu(trayItem(resident), '開く');
+  await eventually(() => windowPids().length === 1, '開く did not open a window');
+  await eventually(
+    () => execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' }).includes('鍵番 Kagiban'),
+    'no window titled 鍵番 Kagiban on the display',
+  );
+  for (const pid of windowPids()) process.kill(pid, 'SIGTERM');
+  await eventually(() => windowPids().length === 0, 'the window did not end');
+});
+
+test('a second launch hands its request to the window already open instead of starting again', async () => {
+  browser = await launch();
+  await byId(browser, 'nav-dashboard').then((el) => el.waitForDisplayed({ timeout: 15_000 }));
+  assert.equal(windowPids().length, 1);
+  // As the tray's expiry item or a notification's 「更新する」 would start it.
+  const second = spawnSync(env('KAGIBAN_APP'), ['--flow', 'amazon_sp_api'], { timeout: 30_000, stdio: 'ignore' });
+  assert.equal(second.status, 0, 'the second launch ended by itself');
+  assert.equal(windowPids().length, 1, 'still one window process');
+  const pane = await byId(browser, 'step-shop');
+  await pane.waitForDisplayed({ timeout: 15_000 });
+  assert.match(await (await byId(browser, 'nav-flow')).getText(), /SP-API/);
+  await screenshot(browser, 'tray-second-launch-opened-flow');
+  await browser.deleteSession();
+  browser = undefined;
+});
+
+test('with the window closed, the resident gives the expired notice once the clock passes an expiry', async () => {
+  // The earliest expiry on record (the CLI reads the same SQLite).
+  const status = JSON.parse(execFileSync(env('KAGIBAN_CLI'), ['status', '--json'], { encoding: 'utf8' }));
+  const rows = status.filter((c) => c.expires_at && c.state === 'active' && !c.reminders_dismissed);
+  assert.ok(rows.length > 0, 'earlier tests left credentials with expiry dates');
+  rows.sort((a, b) => a.expires_at.localeCompare(b.expires_at));
+  const first = rows[0];
+  const dayAfter = new Date(Date.parse(first.expires_at) + 26 * 3600_000).toISOString();
+
+  await stopResident();
+  const notifications = watchNotifications();
+  // The resident alone, with the test clock a day after that expiry (debug builds only).
+  const resident = spawn(env('KAGIBAN_APP').replace(/kagiban-app$/, 'kagiban-resident'), [], {
+    env: { ...process.env, KAGIBAN_FAKE_NOW: dayAfter },
+    stdio: 'ignore',
+  });
+  try {
+    await eventually(() => notifications.text().includes('有効期限が切れています'), `no expired notice:\n${notifications.text()}`, 30_000);
+    const text = notifications.text();
+    assert.match(text, new RegExp(first.shop));
+    // 「更新する」 is offered as the notification's action.
+    assert.match(text, /"renew"\s+string "更新する"/);
+    // Once per credential and day, not at every poll.
+    await new Promise((r) => setTimeout(r, 6000));
+    assert.equal(count(notifications.text(), '有効期限が切れています('), count(text, '有効期限が切れています('));
+  } finally {
+    notifications.stop();
+    resident.kill('SIGTERM');
+    await eventually(() => residentPids().length === 0, 'the resident did not end');
+  }
+});
