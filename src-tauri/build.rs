@@ -35,5 +35,10 @@ fn kagiban_commands() -> &'static [&'static str] {
         "take_pending_flow",
         "snooze_reminders",
         "dismiss_reminders",
+        "get_settings",
+        "save_settings",
+        "import_settings",
+        "export_settings_file",
+        "export_calendar_file",
     ]
 }

@@ -1,7 +1,5 @@
 //! Tauri commands: thin adapters from IPC to the service. Errors cross as `{code, message}`.
 
-use std::time::Duration;
-
 use kagiban_core::amazon::Need;
 use kagiban_core::flow::{find_flow, view, FlowView, LinkId};
 use kagiban_core::kind::CredentialKind;
@@ -10,16 +8,20 @@ use kagiban_service::views::{
     AcceptDetails, AppStatus, CandidateSource, CandidateView, CopyReceipt, CredentialView,
     ErrorView, FlowProgress, Marketplace, RdtReport, ShopView, VerifyReport,
 };
-use kagiban_service::Error;
+use kagiban_service::{Error, ImportReport, Settings};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::state::AppState;
 
-/// How long a copied key stays on the clipboard.
-pub const CLIPBOARD_CLEAR_AFTER: Duration = Duration::from_secs(60);
-
 type CmdResult<T> = Result<T, ErrorView>;
+
+/// Where an exported file was written.
+#[derive(serde::Serialize)]
+pub struct SavedFile {
+    /// Its full path.
+    pub path: String,
+}
 
 fn fail(state: &AppState, err: Error) -> ErrorView {
     tracing::warn!(code = err.code(), "command failed");
@@ -240,7 +242,8 @@ pub async fn reveal_credential(state: State<'_, AppState>, id: String) -> CmdRes
         .map_err(|e| fail(&state, e))
 }
 
-/// Copies a key for the hand-over, excluded from clipboard history, cleared after 60 s.
+/// Copies a key for the hand-over, excluded from clipboard history, cleared after the delay the
+/// settings give (60 s unless changed).
 #[tauri::command]
 pub async fn copy_credential(state: State<'_, AppState>, id: String) -> CmdResult<CopyReceipt> {
     let secret = state
@@ -253,12 +256,13 @@ pub async fn copy_credential(state: State<'_, AppState>, id: String) -> CmdResul
         .await
         .map_err(|e| fail(&state, e))?;
     let clipboard = state.clipboard.clone();
+    let clear_after = state.service.clipboard_clear_after();
     tauri::async_runtime::spawn(async move {
-        tokio::time::sleep(CLIPBOARD_CLEAR_AFTER).await;
+        tokio::time::sleep(clear_after).await;
         let _ = clipboard.clear_if_unchanged(secret).await;
     });
     Ok(CopyReceipt {
-        clears_after_secs: CLIPBOARD_CLEAR_AFTER.as_secs() as u32,
+        clears_after_secs: clear_after.as_secs() as u32,
     })
 }
 
@@ -303,4 +307,84 @@ pub async fn dismiss_reminders(
         .dismiss_reminders(&id)
         .map_err(|e| fail(&state, e))?;
     Ok(view)
+}
+
+/// The settings screen's values; start at login as the OS has it.
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> CmdResult<Settings> {
+    let mut settings = state.service.settings().map_err(|e| fail(&state, e))?;
+    settings.start_at_login = kagiban_resident::login::starts_at_login();
+    Ok(settings)
+}
+
+/// Saves the settings, then registers or removes the login item.
+#[tauri::command]
+pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> CmdResult<Settings> {
+    let saved = state
+        .service
+        .save_settings(&settings)
+        .map_err(|e| fail(&state, e))?;
+    kagiban_resident::login::set_start_at_login(saved.start_at_login)
+        .map_err(|e| fail(&state, Error::LoginItem(e)))?;
+    Ok(saved)
+}
+
+/// Reads a settings file the user chose (its text); applies it whole or not at all.
+#[tauri::command]
+pub async fn import_settings(state: State<'_, AppState>, json: String) -> CmdResult<ImportReport> {
+    let report = state
+        .service
+        .import_settings(&json)
+        .map_err(|e| fail(&state, e))?;
+    kagiban_resident::login::set_start_at_login(report.settings.start_at_login)
+        .map_err(|e| fail(&state, Error::LoginItem(e)))?;
+    Ok(report)
+}
+
+/// Writes the settings and shops (never a key) as JSON into the Downloads folder.
+#[tauri::command]
+pub async fn export_settings_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<SavedFile> {
+    let json = state
+        .service
+        .export_settings()
+        .map_err(|e| fail(&state, e))?;
+    save_download(&app, &state, "kagiban-settings", "json", &json)
+}
+
+/// Writes every expiry with its reminders as an iCalendar file into the Downloads folder.
+#[tauri::command]
+pub async fn export_calendar_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<SavedFile> {
+    let ics = state.service.calendar().map_err(|e| fail(&state, e))?;
+    save_download(&app, &state, "kagiban", "ics", &ics)
+}
+
+fn save_download<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    stem: &str,
+    ext: &str,
+    contents: &str,
+) -> CmdResult<SavedFile> {
+    use tauri::Manager;
+    let dir = app
+        .path()
+        .download_dir()
+        .or_else(|_| app.path().home_dir())
+        .map_err(|e| fail(state, Error::File(e.to_string())))?;
+    let day = state
+        .service
+        .now()
+        .with_timezone(&kagiban_core::expiry::jst())
+        .date_naive();
+    crate::files::write_new(&dir, &format!("{stem}-{day}"), ext, contents)
+        .map(|path| SavedFile {
+            path: path.display().to_string(),
+        })
+        .map_err(|e| fail(state, Error::File(e.to_string())))
 }

@@ -7,6 +7,7 @@ mod background;
 mod capture;
 mod clipboard;
 mod commands;
+mod files;
 mod launch;
 mod resident;
 mod state;
@@ -78,6 +79,11 @@ pub fn build<R: Runtime>(builder: Builder<R>, context: tauri::Context<R>) -> tau
             commands::take_pending_flow,
             commands::snooze_reminders,
             commands::dismiss_reminders,
+            commands::get_settings,
+            commands::save_settings,
+            commands::import_settings,
+            commands::export_settings_file,
+            commands::export_calendar_file,
         ])
         .build(context)
 }

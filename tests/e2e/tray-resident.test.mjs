@@ -84,7 +84,8 @@ test('a second launch hands its request to the window already open instead of st
   assert.equal(windowPids().length, 1, 'still one window process');
   const pane = await byId(browser, 'step-shop');
   await pane.waitForDisplayed({ timeout: 15_000 });
-  assert.match(await (await byId(browser, 'nav-flow')).getText(), /SP-API/);
+  const nav = await byId(browser, 'nav-flow');
+  await browser.waitUntil(async () => /SP-API/.test(await nav.getText()), { timeout: 10_000, timeoutMsg: 'the nav does not name the SP-API flow' });
   await screenshot(browser, 'tray-second-launch-opened-flow');
   await browser.deleteSession();
   browser = undefined;

@@ -5,6 +5,7 @@
 pub mod icon;
 pub mod instance;
 pub mod launcher;
+pub mod login;
 pub mod menu;
 pub mod notify;
 mod run;

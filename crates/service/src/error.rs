@@ -69,11 +69,17 @@ pub enum Error {
     #[error("invalid date")]
     InvalidDate,
     /// A setting out of its range.
-    #[error("invalid setting {field}")]
-    InvalidSetting {
+    #[error("setting out of range: {field}")]
+    SettingOutOfRange {
         /// Which one (e.g. `clipboard_clear_secs`, `reminders.lwa_client_secret`).
         field: String,
     },
+    /// The OS refused the login item (start at login).
+    #[error("login item: {0}")]
+    LoginItem(String),
+    /// A file could not be written (export).
+    #[error("file: {0}")]
+    File(String),
     /// A file that is not a Kagiban settings export.
     #[error("not a Kagiban settings file")]
     InvalidImport,
@@ -113,8 +119,10 @@ impl Error {
             Error::NoServiceSecret => "no_service_secret",
             Error::MissingCredential { .. } => "missing_credential",
             Error::InvalidDate => "invalid_date",
-            Error::InvalidSetting { .. } => "invalid_setting",
+            Error::SettingOutOfRange { .. } => "setting_out_of_range",
             Error::InvalidImport => "invalid_import",
+            Error::LoginItem(_) => "login_item_failed",
+            Error::File(_) => "file_failed",
             Error::NotExpiredYet => "not_expired_yet",
             Error::NotRenewedByHand { .. } => "not_renewed_by_hand",
             Error::InvalidRdtRequest { code, .. } => code,
@@ -207,15 +215,27 @@ impl Error {
             )
             .get(lang)
             .to_string(),
-            Error::InvalidSetting { field } if field == "clipboard_clear_secs" => Text::new(
+            Error::SettingOutOfRange { field } if field == "clipboard_clear_secs" => Text::new(
                 "クリップボードを消すまでの時間は 10〜600 秒で指定してください。",
                 "Clear the clipboard after 10 to 600 seconds.",
             )
             .get(lang)
             .to_string(),
-            Error::InvalidSetting { .. } => Text::new(
+            Error::SettingOutOfRange { .. } => Text::new(
                 "お知らせの日数は、期限の 0〜120 日前から 8 つまで選べます。",
                 "Reminders can be 0 to 120 days before the expiry, at most eight of them.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::LoginItem(_) => Text::new(
+                "ログイン時に起動する設定を OS に登録できませんでした。ほかの設定は保存しました。",
+                "The system did not accept Kagiban as a login item. The other settings were saved.",
+            )
+            .get(lang)
+            .to_string(),
+            Error::File(_) => Text::new(
+                "ファイルを書き込めませんでした。ダウンロード フォルダーの空き容量と権限を確認してください。",
+                "The file could not be written. Check the free space and permissions of your Downloads folder.",
             )
             .get(lang)
             .to_string(),

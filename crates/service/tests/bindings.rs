@@ -13,6 +13,7 @@ use kagiban_service::views::{
     AcceptDetails, AppStatus, CandidateView, CopyReceipt, CredentialView, ErrorView, FlowProgress,
     Marketplace, RdtReport, ShopView, VerifyReport,
 };
+use kagiban_service::{ImportReport, Settings};
 use ts_rs::TS;
 
 fn committed_dir() -> PathBuf {
@@ -35,6 +36,8 @@ fn export_all(dir: &Path) {
     Marketplace::export_all_to(dir).unwrap();
     ShopView::export_all_to(dir).unwrap();
     VerifyReport::export_all_to(dir).unwrap();
+    Settings::export_all_to(dir).unwrap();
+    ImportReport::export_all_to(dir).unwrap();
     let mut names: Vec<String> = ts_files(dir).into_keys().collect();
     names.sort();
     let index: String = std::iter::once(
@@ -100,6 +103,11 @@ fn texts_fixture() -> String {
             "invalid_shop_name": error(Error::InvalidShopName),
             "invalid_date": error(Error::InvalidDate),
             "not_expired_yet": error(Error::NotExpiredYet),
+            "invalid_setting_clipboard": error(Error::SettingOutOfRange { field: "clipboard_clear_secs".into() }),
+            "invalid_setting_reminders": error(Error::SettingOutOfRange { field: "reminders".into() }),
+            "invalid_import": error(Error::InvalidImport),
+            "login_item_failed": error(Error::LoginItem(String::new())),
+            "file_failed": error(Error::File(String::new())),
             "missing_client_secret": error(Error::MissingCredential { kind: CredentialKind::LwaClientSecret }),
             "no_service_secret": error(Error::NoServiceSecret),
             "keychain_unavailable": error(Error::KeychainUnavailable { detail: String::new() }),

@@ -122,14 +122,14 @@ fn out_of_range_values_are_refused_and_nothing_is_saved() {
     too_short.clipboard_clear_secs = 5;
     too_short.lang = Lang::En;
     let err = s.save_settings(&too_short).unwrap_err();
-    assert_eq!(err.code(), "invalid_setting");
+    assert_eq!(err.code(), "setting_out_of_range");
     assert!(err.message(Lang::Ja).contains("10〜600 秒"));
 
     let mut too_early = before.clone();
     too_early.reminders[0].days_before = vec![365];
     assert!(matches!(
         s.save_settings(&too_early),
-        Err(Error::InvalidSetting { field }) if field == "reminders.rakuten_license_key"
+        Err(Error::SettingOutOfRange { field }) if field == "reminders.rakuten_license_key"
     ));
 
     let mut not_expiring = before.clone();
@@ -196,7 +196,7 @@ fn the_export_holds_settings_and_shops_and_imports_into_a_fresh_install() {
         let before = other.settings().unwrap();
         let err = other.import_settings(&bad).unwrap_err();
         assert!(
-            matches!(err.code(), "invalid_import" | "invalid_setting"),
+            matches!(err.code(), "invalid_import" | "setting_out_of_range"),
             "{bad}"
         );
         assert_eq!(other.settings().unwrap(), before);

@@ -9,18 +9,21 @@ import type {
   ErrorView,
   FlowProgress,
   FlowView,
+  ImportReport,
+  KindReminders,
   Lang,
   Marketplace,
   Need,
   RdtReport,
   RenewalView,
+  Settings,
   ShopView,
   VerificationView,
   VerifyCode,
   VerifyReport,
   WarningView,
 } from './bindings/index';
-import type { Backend, Unlisten } from './ipc';
+import type { Backend, SavedFile, Unlisten } from './ipc';
 import {
   errorMessages,
   flowView,
@@ -513,6 +516,98 @@ export class FakeBackend implements Backend {
 
   async openLink(link: string): Promise<void> {
     await this.tick(`open_link:${link}`);
+  }
+
+  /** The kinds that expire, in the backend's order (CredentialKind::expires). */
+  static readonly EXPIRING: CredentialKind[] = ['rakuten_license_key', 'amazon_developer_id', 'lwa_client_secret', 'lwa_refresh_token'];
+  private savedSettings: Omit<Settings, 'lang'> = {
+    reminders: FakeBackend.EXPIRING.map((kind) => ({ kind, label: '', days_before: [30, 7, 1, 0], daily_after_expiry: true })),
+    clipboard_clear_secs: 60,
+    start_at_login: false,
+  };
+  /** Files the fake "wrote" (exports), newest last. */
+  readonly files: { path: string; text: string }[] = [];
+
+  private settingsView(): Settings {
+    const reminders: KindReminders[] = this.savedSettings.reminders.map((r) => ({ ...r, days_before: [...r.days_before], label: say(kindLabels[r.kind], this.lang) }));
+    return { ...structuredClone(this.savedSettings), reminders, lang: this.lang };
+  }
+
+  /** crates/service/src/service/settings.rs: validate. */
+  private checkSettings(s: Settings): void {
+    if (!Number.isInteger(s.clipboard_clear_secs) || s.clipboard_clear_secs < 10 || s.clipboard_clear_secs > 600) {
+      reject('setting_out_of_range', say(errorMessages.invalid_setting_clipboard, this.lang));
+    }
+    for (const r of s.reminders) {
+      if (!FakeBackend.EXPIRING.includes(r.kind) || r.days_before.length > 8 || r.days_before.some((d) => d > 120)) {
+        reject('setting_out_of_range', say(errorMessages.invalid_setting_reminders, this.lang));
+      }
+    }
+  }
+
+  async getSettings(): Promise<Settings> {
+    await this.tick('get_settings');
+    return this.settingsView();
+  }
+
+  async saveSettings(settings: Settings): Promise<Settings> {
+    await this.tick('save_settings');
+    this.checkSettings(settings);
+    this.lang = settings.lang;
+    this.savedSettings = {
+      reminders: settings.reminders.map((r) => ({ ...r, label: '', days_before: [...new Set(r.days_before)].sort((a, b) => b - a) })),
+      clipboard_clear_secs: settings.clipboard_clear_secs,
+      start_at_login: settings.start_at_login,
+    };
+    return this.settingsView();
+  }
+
+  async importSettings(json: string): Promise<ImportReport> {
+    await this.tick('import_settings');
+    let parsed: { format?: string; version?: number; settings?: Settings; shops?: { name: string; marketplace: Marketplace }[] };
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      return reject('invalid_import', say(errorMessages.invalid_import, this.lang));
+    }
+    if (parsed.format !== 'kagiban-settings' || parsed.version !== 1 || !parsed.settings) {
+      return reject('invalid_import', say(errorMessages.invalid_import, this.lang));
+    }
+    this.checkSettings(parsed.settings);
+    let added = 0;
+    for (const shop of parsed.shops ?? []) {
+      if (!this.shops.some((s) => s.name === shop.name && s.marketplace === shop.marketplace)) {
+        await this.addShop(shop.name, shop.marketplace);
+        added += 1;
+      }
+    }
+    return { settings: await this.saveSettings(parsed.settings), shops_added: added };
+  }
+
+  private saveFile(stem: string, ext: string, text: string): SavedFile {
+    const { y, m, d } = jstYmd(this.now());
+    const day = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const taken = (p: string) => this.files.some((f) => f.path === p);
+    let path = `~/Downloads/${stem}-${day}.${ext}`;
+    for (let n = 2; taken(path); n += 1) path = `~/Downloads/${stem}-${day}-${n}.${ext}`;
+    this.files.push({ path, text });
+    return { path };
+  }
+
+  async exportSettingsFile(): Promise<SavedFile> {
+    await this.tick('export_settings_file');
+    const text = JSON.stringify({
+      format: 'kagiban-settings',
+      version: 1,
+      settings: this.settingsView(),
+      shops: this.shops.map((s) => ({ name: s.name, marketplace: s.marketplace })),
+    });
+    return this.saveFile('kagiban-settings', 'json', text);
+  }
+
+  async exportCalendarFile(): Promise<SavedFile> {
+    await this.tick('export_calendar_file');
+    return this.saveFile('kagiban', 'ics', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
   }
 
   async takePendingFlow(): Promise<string | null> {

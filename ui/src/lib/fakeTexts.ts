@@ -32,7 +32,12 @@ export const errorMessages: Record<
   | 'invalid_format'
   | 'invalid_date'
   | 'missing_client_secret'
-  | 'not_expired_yet',
+  | 'not_expired_yet'
+  | 'invalid_setting_clipboard'
+  | 'invalid_setting_reminders'
+  | 'invalid_import'
+  | 'login_item_failed'
+  | 'file_failed',
   Both
 > = texts.errorMessages;
 

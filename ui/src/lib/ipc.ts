@@ -11,13 +11,20 @@ import type {
   CredentialView,
   FlowProgress,
   FlowView,
+  ImportReport,
   Lang,
   Marketplace,
   Need,
   RdtReport,
+  Settings,
   ShopView,
   VerifyReport,
 } from './bindings/index';
+
+/** Where an exported file was written. */
+export interface SavedFile {
+  path: string;
+}
 
 /** Stops listening to an event. */
 export type Unlisten = () => void;
@@ -70,13 +77,23 @@ export interface Backend {
   copyCredential(id: string): Promise<CopyReceipt>;
   /** open_link: a known link id such as "rms_login" */
   openLink(link: string): Promise<void>;
-  /** take_pending_flow: the flow the tray asked to open while the window was loading, once */
+  /** get_settings */
+  getSettings(): Promise<Settings>;
+  /** save_settings: checks and saves all of it or nothing; rejects with `setting_out_of_range`, `login_item_failed` */
+  saveSettings(settings: Settings): Promise<Settings>;
+  /** import_settings: the text of a settings file; rejects with `invalid_import`, `setting_out_of_range` */
+  importSettings(json: string): Promise<ImportReport>;
+  /** export_settings_file: settings and shops (never a key) as JSON in the Downloads folder */
+  exportSettingsFile(): Promise<SavedFile>;
+  /** export_calendar_file: every expiry with its reminders as .ics in the Downloads folder */
+  exportCalendarFile(): Promise<SavedFile>;
+  /** take_pending_flow: the flow (or `settings`) asked for while the window was loading, once */
   takePendingFlow(): Promise<string | null>;
   /** event capture-candidate */
   onCaptureCandidate(handler: (candidate: CandidateView) => void): Promise<Unlisten>;
   /** event credentials-changed */
   onCredentialsChanged(handler: () => void): Promise<Unlisten>;
-  /** event open-flow: the tray asks to open a flow (payload: its id) */
+  /** event open-flow: the tray or a second launch asks to open a flow or `settings` (payload: its id) */
   onOpenFlow(handler: (flowId: string) => void): Promise<Unlisten>;
 }
 
@@ -161,6 +178,11 @@ export const tauriBackend: Backend = {
   revealCredential: (id) => call('reveal_credential', { id }),
   copyCredential: (id) => call('copy_credential', { id }),
   openLink: (link) => call('open_link', { link }),
+  getSettings: () => call('get_settings'),
+  saveSettings: (settings) => call('save_settings', { settings }),
+  importSettings: (json) => call('import_settings', { json }),
+  exportSettingsFile: () => call('export_settings_file'),
+  exportCalendarFile: () => call('export_calendar_file'),
   takePendingFlow: () => call('take_pending_flow'),
   onCaptureCandidate: (handler) => listen<CandidateView>('capture-candidate', (e) => handler(e.payload)),
   onCredentialsChanged: (handler) => listen('credentials-changed', () => handler()),

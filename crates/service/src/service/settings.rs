@@ -234,7 +234,7 @@ impl Service {
 fn validate(settings: &Settings) -> Result<LeadTimesByKind, Error> {
     let (min, max) = CLIPBOARD_CLEAR_RANGE;
     if !(min..=max).contains(&settings.clipboard_clear_secs) {
-        return Err(Error::InvalidSetting {
+        return Err(Error::SettingOutOfRange {
             field: "clipboard_clear_secs".into(),
         });
     }
@@ -245,7 +245,7 @@ fn validate(settings: &Settings) -> Result<LeadTimesByKind, Error> {
             || r.days_before.len() > MAX_LEADS
             || r.days_before.iter().any(|&d| d > MAX_DAYS_BEFORE)
         {
-            return Err(Error::InvalidSetting { field });
+            return Err(Error::SettingOutOfRange { field });
         }
         leads = leads.with(
             r.kind,
