@@ -74,6 +74,22 @@ impl ConnectionOutcome {
         }
     }
 
+    /// The outcome a recorded verification code stands for (the dashboard keeps only the
+    /// code). A 楽楽明細 outage is most often its maintenance, so `service_unavailable` reads
+    /// as maintenance.
+    pub fn from_verify_code(code: VerifyCode) -> Option<ConnectionOutcome> {
+        Some(match code {
+            VerifyCode::Ok => ConnectionOutcome::Ok,
+            VerifyCode::Unauthorized => ConnectionOutcome::TokenRefused,
+            VerifyCode::BadResponse => ConnectionOutcome::UrlWrong,
+            VerifyCode::ServiceUnavailable => ConnectionOutcome::Maintenance,
+            VerifyCode::RateLimited => ConnectionOutcome::RateLimited,
+            VerifyCode::Timeout => ConnectionOutcome::Timeout,
+            VerifyCode::Network => ConnectionOutcome::Network,
+            _ => return None,
+        })
+    }
+
     /// What it means and what to do.
     pub fn message(self) -> Text {
         match self {
@@ -133,6 +149,12 @@ mod tests {
                 o == ConnectionOutcome::Ok
             );
             assert!(o.message().ja.ends_with('。') && o.message().en.ends_with('.'));
+            let back = ConnectionOutcome::from_verify_code(o.verify_code()).unwrap();
+            assert_eq!(back.verify_code(), o.verify_code(), "{o:?}");
         }
+        assert_eq!(
+            VerifyCode::Unauthorized.message_for(crate::kind::CredentialKind::RakurakuApiToken),
+            ConnectionOutcome::TokenRefused.message()
+        );
     }
 }
