@@ -4,12 +4,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::amazon::Need;
+use crate::form::{fields_view, FieldDef, FieldInput, FieldView};
 use crate::kind::{CredentialKind, Marketplace};
 use crate::lang::{Lang, Text};
 use crate::marketplace::{JAPAN, MARKETPLACES};
 
 pub use crate::flows::amazon_mws::AMAZON_MWS;
 pub use crate::flows::amazon_sp_api::AMAZON_SP_API;
+pub use crate::flows::rakuraku_connector::RAKURAKU_CONNECTOR;
 pub use crate::flows::rakuten_license_key::RAKUTEN_LICENSE_KEY;
 
 /// A flow: an ordered list of steps.
@@ -91,6 +93,49 @@ pub enum StepKind {
     },
     /// The end: a summary.
     Done,
+    /// A form: fields as on the other system's screen, checked by the core's rules.
+    Form {
+        /// The fields, in the screen's order.
+        fields: &'static [FieldDef],
+        /// The screen repeats (settings 1, 2, …): the fields are then relative to each element
+        /// of the list at this path (`reports`), and there are one or more elements.
+        repeat: Option<&'static str>,
+    },
+    /// Test the connection with the values entered (楽楽明細: URL and API token).
+    ConnectionTest,
+    /// Addresses to allow in the other system's IP restriction, each and all copyable; the
+    /// step applies only when the option named by `option_field` is on.
+    IpAllowList {
+        /// The addresses, all needed.
+        addresses: &'static [&'static str],
+        /// The toggle (a form field id) saying whether the user has the option.
+        option_field: &'static str,
+    },
+    /// Check the local folders and files the settings point at, under the agent's
+    /// 「ファイルの配置場所」 (the user may pick another folder, on any system).
+    FolderCheck {
+        /// The agent's default 「ファイルの配置場所」 on Windows.
+        windows_default: &'static str,
+    },
+    /// Every value in the other system's order, each copyable; printable and exportable.
+    Sheet,
+}
+
+impl StepKind {
+    /// The secret kinds the step takes (a capture, or a form's secret fields).
+    pub fn captured_kinds(&self) -> Vec<CredentialKind> {
+        match self {
+            StepKind::Capture { kind, .. } => vec![*kind],
+            StepKind::Form { fields, .. } => fields
+                .iter()
+                .filter_map(|f| match f.input {
+                    FieldInput::Secret { kind } => Some(kind),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// A page the shell may open. Identified by id so the shell only ever opens known URLs.
@@ -110,11 +155,15 @@ pub enum LinkId {
     DeveloperCentral,
     /// The Solution Provider Portal (public developers' LWA credentials).
     SolutionProviderPortal,
+    /// 楽楽明細's manual 「楽楽コネクタの連携設定方法」 (記事ID:1230).
+    RakurakuConnectorManual,
+    /// 楽楽明細's manual 「API連携オプションの設定方法」 (the API token, the URL).
+    RakurakuApiManual,
 }
 
 impl LinkId {
     /// Every link.
-    pub const ALL: [LinkId; 7] = [
+    pub const ALL: [LinkId; 9] = [
         LinkId::RmsLogin,
         LinkId::RmsWebApi,
         LinkId::SellerCentral,
@@ -122,6 +171,8 @@ impl LinkId {
         LinkId::SellerCentralPermissions,
         LinkId::DeveloperCentral,
         LinkId::SolutionProviderPortal,
+        LinkId::RakurakuConnectorManual,
+        LinkId::RakurakuApiManual,
     ];
 
     /// The stable snake_case name sent to the UI.
@@ -134,6 +185,8 @@ impl LinkId {
             LinkId::SellerCentralPermissions => "seller_central_permissions",
             LinkId::DeveloperCentral => "developer_central",
             LinkId::SolutionProviderPortal => "solution_provider_portal",
+            LinkId::RakurakuConnectorManual => "rakuraku_connector_manual",
+            LinkId::RakurakuApiManual => "rakuraku_api_manual",
         }
     }
 
@@ -156,6 +209,12 @@ impl LinkId {
                 "https://sellercentral.amazon.co.jp/sellingpartner/developerconsole"
             }
             LinkId::SolutionProviderPortal => "https://solutionproviders.amazon.com/",
+            LinkId::RakurakuConnectorManual => {
+                "https://success-navi.rakurakumeisai.jp/manual/detail/1230"
+            }
+            LinkId::RakurakuApiManual => {
+                "https://success-navi.rakurakumeisai.jp/manual/detail/1093"
+            }
         }
     }
 }
@@ -174,6 +233,7 @@ pub const FLOWS: &[&FlowDef] = &[
     &crate::flows::rakuten_license_key::FLOW,
     &crate::flows::amazon_sp_api::FLOW,
     &crate::flows::amazon_mws::FLOW,
+    &crate::flows::rakuraku_connector::FLOW,
 ];
 
 /// The flow that renews a credential of `kind`: the flow about it, else the first flow that
@@ -182,7 +242,7 @@ pub fn flow_for_kind(kind: CredentialKind) -> Option<&'static FlowDef> {
     let captures = |f: &&&FlowDef| {
         f.steps
             .iter()
-            .any(|s| matches!(s.kind, StepKind::Capture { kind: k, .. } if k == kind))
+            .any(|s| s.kind.captured_kinds().contains(&kind))
     };
     FLOWS
         .iter()
@@ -314,6 +374,31 @@ pub enum StepViewKind {
     },
     /// Finished.
     Done,
+    /// A form.
+    Form {
+        /// The fields.
+        fields: Vec<FieldView>,
+        /// The list the fields repeat over (`reports`), one or more elements.
+        repeat: Option<String>,
+    },
+    /// Test the connection.
+    ConnectionTest,
+    /// Addresses to allow.
+    IpAllowList {
+        /// The addresses, all needed.
+        addresses: Vec<String>,
+        /// The toggle saying whether the step applies.
+        #[serde(rename = "optionField")]
+        option_field: String,
+    },
+    /// Check the local folders and files.
+    FolderCheck {
+        /// The agent's default folder on Windows.
+        #[serde(rename = "windowsDefault")]
+        windows_default: String,
+    },
+    /// The settings sheet.
+    Sheet,
 }
 
 fn texts(list: &[Text], lang: Lang) -> Vec<String> {
@@ -398,6 +483,22 @@ fn step_view(step: &StepDef, lang: Lang) -> StepView {
             highlight,
         },
         StepKind::Done => StepViewKind::Done,
+        StepKind::Form { fields, repeat } => StepViewKind::Form {
+            fields: fields_view(fields, lang),
+            repeat: repeat.map(str::to_string),
+        },
+        StepKind::ConnectionTest => StepViewKind::ConnectionTest,
+        StepKind::IpAllowList {
+            addresses,
+            option_field,
+        } => StepViewKind::IpAllowList {
+            addresses: addresses.iter().map(|a| a.to_string()).collect(),
+            option_field: option_field.to_string(),
+        },
+        StepKind::FolderCheck { windows_default } => StepViewKind::FolderCheck {
+            windows_default: windows_default.to_string(),
+        },
+        StepKind::Sheet => StepViewKind::Sheet,
     };
     StepView {
         id: step.id.to_string(),

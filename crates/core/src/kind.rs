@@ -70,11 +70,13 @@ pub enum CredentialKind {
     LwaRefreshToken,
     /// 楽楽明細 API token.
     RakurakuApiToken,
+    /// QanatUniverse agent's AgentKey (楽楽コネクタ Step 2).
+    RakurakuAgentKey,
 }
 
 impl CredentialKind {
     /// Every kind, in display order.
-    pub const ALL: [CredentialKind; 10] = [
+    pub const ALL: [CredentialKind; 11] = [
         CredentialKind::RakutenServiceSecret,
         CredentialKind::RakutenLicenseKey,
         CredentialKind::AmazonMwsAuthToken,
@@ -85,6 +87,7 @@ impl CredentialKind {
         CredentialKind::LwaClientSecret,
         CredentialKind::LwaRefreshToken,
         CredentialKind::RakurakuApiToken,
+        CredentialKind::RakurakuAgentKey,
     ];
 
     /// The stable snake_case name.
@@ -100,6 +103,7 @@ impl CredentialKind {
             CredentialKind::LwaClientSecret => "lwa_client_secret",
             CredentialKind::LwaRefreshToken => "lwa_refresh_token",
             CredentialKind::RakurakuApiToken => "rakuraku_api_token",
+            CredentialKind::RakurakuAgentKey => "rakuraku_agent_key",
         }
     }
 
@@ -133,7 +137,8 @@ impl CredentialKind {
 
     /// The credential a check of this kind goes through: a serviceSecret is checked with the
     /// shop's licenseKey, the LWA client and seller settings with the SP-API authorization
-    /// (refresh token). None when the kind is checked itself or not at all.
+    /// (refresh token). None when the kind is checked itself or not at all (the AgentKey is
+    /// only pasted into 楽楽コネクタ; no API of ours can check it).
     pub fn checked_with(self) -> Option<CredentialKind> {
         match self {
             CredentialKind::RakutenServiceSecret => Some(CredentialKind::RakutenLicenseKey),
@@ -169,7 +174,9 @@ impl CredentialKind {
             CredentialKind::RakutenServiceSecret | CredentialKind::RakutenLicenseKey => {
                 Marketplace::Rakuten
             }
-            CredentialKind::RakurakuApiToken => Marketplace::Rakuraku,
+            CredentialKind::RakurakuApiToken | CredentialKind::RakurakuAgentKey => {
+                Marketplace::Rakuraku
+            }
             _ => Marketplace::Amazon,
         }
     }
@@ -201,6 +208,10 @@ impl CredentialKind {
             CredentialKind::RakurakuApiToken => {
                 Text::new("楽楽明細 APIトークン", "楽楽明細 API token")
             }
+            CredentialKind::RakurakuAgentKey => Text::new(
+                "QanatUniverse エージェントキー（AgentKey）",
+                "QanatUniverse agent key (AgentKey)",
+            ),
         }
     }
 }

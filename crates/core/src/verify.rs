@@ -131,10 +131,16 @@ impl VerifyCode {
     }
 
     /// What happened to a credential of `kind` and what to do: Amazon's wording for Amazon
-    /// credentials, RMS's otherwise.
+    /// credentials, 楽楽明細's for 楽楽明細 ones, RMS's otherwise.
     pub fn message_for(self, kind: CredentialKind) -> Text {
         match (kind.marketplace(), self.sp_api()) {
             (Marketplace::Amazon, Some(code)) => code.message(),
+            (Marketplace::Rakuraku, _) => {
+                match crate::rakuraku::ConnectionOutcome::from_verify_code(self) {
+                    Some(outcome) => outcome.message(),
+                    None => self.message(),
+                }
+            }
             _ => self.message(),
         }
     }

@@ -24,11 +24,13 @@ pub enum Warning {
     LegacyClientSecret,
     /// A Rakuten key whose random part is not the usual 16 characters.
     UnusualLength,
+    /// A 楽楽明細 API token that is not the 64 letters and digits observed so far.
+    UnusualTokenFormat,
 }
 
 impl Warning {
     /// Every warning, for exhaustive tests and message files.
-    pub const ALL: [Warning; 7] = [
+    pub const ALL: [Warning; 8] = [
         Warning::FullWidthNormalized,
         Warning::WhitespaceRemoved,
         Warning::ZeroWidthRemoved,
@@ -36,6 +38,7 @@ impl Warning {
         Warning::ShopNumberMismatch,
         Warning::LegacyClientSecret,
         Warning::UnusualLength,
+        Warning::UnusualTokenFormat,
     ];
 
     /// The stable snake_case code (same as the serde name).
@@ -48,6 +51,7 @@ impl Warning {
             Warning::ShopNumberMismatch => "shop_number_mismatch",
             Warning::LegacyClientSecret => "legacy_client_secret",
             Warning::UnusualLength => "unusual_length",
+            Warning::UnusualTokenFormat => "unusual_token_format",
         }
     }
 
@@ -86,6 +90,10 @@ impl Warning {
             Warning::UnusualLength => Text::new(
                 "楽天のキーは通常25文字（SP/SL＋店舗番号6桁＋_＋英数字16文字）ですが、長さが違います。最初や最後の文字が欠けていないか確認してください。",
                 "Rakuten keys are usually 25 characters (SP/SL + 6-digit shop number + _ + 16 letters and digits), but this one is not. Check that no character was lost at the start or the end.",
+            ),
+            Warning::UnusualTokenFormat => Text::new(
+                "楽楽明細のAPIトークンは通常64文字の英数字ですが、長さか文字の種類が違います。API設定画面に表示されたコードを最初から最後までコピーしたか確認してください（接続テストで確かめられます）。",
+                "楽楽明細 API tokens are usually 64 letters and digits, but this one differs in length or characters. Check that you copied the whole code shown on the API settings screen (the connection test will tell).",
             ),
         }
     }

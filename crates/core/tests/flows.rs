@@ -4,8 +4,9 @@ use std::collections::HashSet;
 
 use kagiban_core::flow::{
     find_flow, view, FlowDef, LinkId, StepKind, StepViewKind, AMAZON_MWS, AMAZON_SP_API, FLOWS,
-    RAKUTEN_LICENSE_KEY,
+    RAKURAKU_CONNECTOR, RAKUTEN_LICENSE_KEY,
 };
+use kagiban_core::form::FieldInput;
 use kagiban_core::{CredentialKind, Lang, Text};
 use serde_json::{json, Value};
 use ts_rs::TS;
@@ -18,6 +19,18 @@ fn all_texts(flow: &FlowDef) -> Vec<Text> {
         match step.kind {
             StepKind::Instruction { breadcrumb, .. } | StepKind::HandOver { breadcrumb, .. } => {
                 out.extend_from_slice(breadcrumb)
+            }
+            StepKind::Form { fields, .. } => {
+                for field in fields {
+                    out.push(field.label);
+                    out.extend_from_slice(field.help);
+                    if let FieldInput::Choice { options } = field.input {
+                        for o in options {
+                            out.push(o.label);
+                            out.extend(o.help);
+                        }
+                    }
+                }
             }
             _ => {}
         }
@@ -32,8 +45,52 @@ fn every_flow_is_well_formed() {
         assert!(flow_ids.insert(flow.id), "duplicate flow id {}", flow.id);
         assert_eq!(find_flow(flow.id).map(|f| f.id), Some(flow.id));
         let mut step_ids = HashSet::new();
+        let form_fields: Vec<&str> = flow
+            .steps
+            .iter()
+            .flat_map(|s| match s.kind {
+                StepKind::Form { fields, .. } => fields.iter().map(|f| f.id).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
         for step in flow.steps {
             assert!(step_ids.insert(step.id), "duplicate step id {}", step.id);
+            if let StepKind::Form { fields, .. } = step.kind {
+                assert!(!fields.is_empty(), "{}: a form without fields", step.id);
+                let mut ids = HashSet::new();
+                for field in fields {
+                    assert!(
+                        ids.insert(field.id),
+                        "{}: duplicate field {}",
+                        step.id,
+                        field.id
+                    );
+                    assert!(
+                        !field.help.is_empty(),
+                        "{}: {} has no help",
+                        step.id,
+                        field.id
+                    );
+                    if let Some(toggle) = field.only_if {
+                        assert!(
+                            form_fields.contains(&toggle),
+                            "{}: unknown toggle {toggle}",
+                            field.id
+                        );
+                    }
+                    if let FieldInput::Choice { options } = field.input {
+                        assert!(options.len() >= 2, "{}", field.id);
+                    }
+                }
+            }
+            if let StepKind::IpAllowList {
+                addresses,
+                option_field,
+            } = step.kind
+            {
+                assert!(!addresses.is_empty());
+                assert!(form_fields.contains(&option_field), "{option_field}");
+            }
             assert!(!step.body.is_empty(), "{} has no text", step.id);
             if let StepKind::Instruction {
                 breadcrumb,
@@ -229,10 +286,7 @@ fn every_flow_captures_its_subject_and_dates_only_what_has_a_rule() {
         let captured: Vec<CredentialKind> = flow
             .steps
             .iter()
-            .filter_map(|s| match s.kind {
-                StepKind::Capture { kind, .. } => Some(kind),
-                _ => None,
-            })
+            .flat_map(|s| s.kind.captured_kinds())
             .collect();
         assert!(captured.contains(&flow.subject), "{}", flow.id);
         for step in flow.steps {
@@ -249,7 +303,7 @@ fn every_flow_captures_its_subject_and_dates_only_what_has_a_rule() {
                     step.id
                 );
             }
-            if let StepKind::Capture { kind, .. } = step.kind {
+            for kind in step.kind.captured_kinds() {
                 assert_eq!(kind.marketplace(), flow.marketplace, "{}", step.id);
             }
             if let StepKind::Notice {
@@ -352,5 +406,173 @@ fn each_credential_is_renewed_by_the_flow_about_it() {
     assert_eq!(flow(CredentialKind::AmazonSellerId), Some(AMAZON_SP_API));
     assert_eq!(flow(CredentialKind::AmazonDeveloperId), Some(AMAZON_MWS));
     assert_eq!(flow(CredentialKind::AmazonMwsAuthToken), Some(AMAZON_MWS));
-    assert_eq!(flow(CredentialKind::RakurakuApiToken), None);
+    assert_eq!(
+        flow(CredentialKind::RakurakuApiToken),
+        Some(RAKURAKU_CONNECTOR)
+    );
+    assert_eq!(
+        flow(CredentialKind::RakurakuAgentKey),
+        Some(RAKURAKU_CONNECTOR)
+    );
+}
+
+#[test]
+fn the_rakuraku_flow_follows_the_manual_in_its_own_words() {
+    let flow = find_flow(RAKURAKU_CONNECTOR).unwrap();
+    let ids: Vec<&str> = flow.steps.iter().map(|s| s.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "shop",
+            "options",
+            "connector_login",
+            "connector_settings",
+            "agent_download",
+            "agent_extract",
+            "agent_install",
+            "agent_start",
+            "step1",
+            "connection_test",
+            "step2",
+            "ip_restriction",
+            "step3",
+            "step4",
+            "folder_check",
+            "sheet",
+            "done"
+        ]
+    );
+    assert_eq!(flow.subject, CredentialKind::RakurakuApiToken);
+    // Every step that happens in another system has a link.
+    for step in &flow.steps[2..8] {
+        assert!(
+            matches!(
+                step.kind,
+                StepKind::Instruction {
+                    link: Some(LinkId::RakurakuConnectorManual),
+                    ..
+                }
+            ),
+            "{}",
+            step.id
+        );
+    }
+    let mut all = String::new();
+    for step in flow.steps {
+        for t in step.body {
+            all.push_str(t.ja);
+        }
+        if let StepKind::Form { fields, .. } = step.kind {
+            for f in fields {
+                all.push_str(f.label.ja);
+                for t in f.help {
+                    all.push_str(t.ja);
+                }
+                if let FieldInput::Choice { options } = f.input {
+                    for o in options {
+                        all.push_str(o.label.ja);
+                        all.push_str(o.help.map(|h| h.ja).unwrap_or_default());
+                    }
+                }
+            }
+        }
+    }
+    // Every step, field, option and note of the manual, verbatim.
+    for sentence in [
+        "※ご利用の際はAPI連携オプションを合わせて申込いただく必要がございます。",
+        "「ログイン」をクリックします。",
+        "IDとパスワードを入力し、「LOG IN」をクリックします。",
+        "「連携設定」をクリックします。",
+        "「ダウンロード」をクリックします。",
+        "動作に必要なプログラムのインストーラがダウンロードされます。",
+        "ダウンロードされた「setup.zip」を解凍します。",
+        "該当ファイルを右クリックし\"すべて展開\"を選択し解凍します。",
+        "解凍すると「setup」というフォルダが作成されます。",
+        "「setup」フォルダ内の「QanatUniverseAgent_導入マニュアル.pdf」を確認の上、QanatUniverseエージェントをインストールください。",
+        "タスクトレイのアイコンを右クリックし、表示されるポップアップメニューから「起動」を選択します。",
+        "起動が完了すると、メッセージが表示されます。",
+        "楽楽コネクタにログイン>「連携設定」>「Step1.「楽楽明細」API接続設定」を設定します。",
+        "貴社管理画面URLの「https://rbsample.eco-serv.jp/xxxxxxx/」までを貼り付けます。",
+        "(末尾の「/backadmin」は削除します。)",
+        "※URLのrbsampleとxxx部分はご利用環境により異なります。",
+        "「楽楽明細」のAPI設定画面にて発行したコードです。",
+        "APIトークンの発行方法については、「API連携」を参照ください。",
+        "楽楽コネクタにログイン>「連携設定」>「Step2.Qanat Universe Agent接続設定」を設定します。",
+        "QanatUniverseエージェントの設定画面の「エージェントID(AgentId)」を貼り付けます。",
+        "QanatUniverseエージェントの設定画面の「エージェントキー(AgentKey)」を貼り付けます。",
+        "【IPアドレス制限オプションをご利用されている場合のみ】",
+        "※IPアドレスの追加手順は、「IPアドレス制限」をご確認ください。",
+        "※3つとも追加いただく必要があります。",
+        "楽楽コネクタにログイン>「連携設定」>「Step3.顧客データ連携設定」を設定します。",
+        "取込設定IDとは、「楽楽明細」で設定されている取込フォーマット設定ごとのIDとなります。",
+        "取込設定IDは基本設定>顧客CSVの取込フォーマット設定からご確認いただけます。",
+        "未入力の場合、取込設定IDの値が最も小さい取込フォーマット設定が適用されます。",
+        "連携する顧客データを配置するフォルダを指定します。",
+        "Qanat Universeエージェント内の「ファイルの配置場所」に続くフォルダ名を指定ください。",
+        "「clientmaster」と指定します。",
+        "※ファイル名は「前方一致」での連携となります。",
+        "Web利用ステータスが「利用中」のお客様のデータをCSV取り込む際にデータを上書きするかを選択できます。",
+        "既にデータが登録されている項目が、取り込むCSVデータでは空白だった場合、もとの値を残すか、空白で上書きをするかを選択できます。",
+        "連携する顧客データの1行目を読み込むか設定します。",
+        "データの連携タイミングを指定ください。",
+        "「連携しない」:楽楽コネクタ連携は行われません。",
+        "「手動実行」:任意のタイミングで連携を実行します。",
+        "「スケジュール実行」:設定したスケジュールごとに自動で連携を実行します。",
+        "実行間隔は「毎日」「毎週」「毎月」、時間は「0時」~「23時」の1時間ごとに設定できます。",
+        "連携する帳票設定の帳票名を入力します。",
+        "「楽楽明細」帳票ごとのIDを入力してください。",
+        "帳票種別IDの確認方法については、「帳票の設定」を参照ください。",
+        "連携する帳票データを配置するフォルダを指定します。",
+        "「billdata」と指定します。",
+        "連携する帳票データの1行目を読み込むか設定します。",
+        "帳票データの承認方法を選択します。",
+        "「楽楽明細」上での承認をスキップしたい場合に選択します。連携の実行後に帳票が即時発行されますので、「楽楽明細」での承認は不要です。",
+        "「楽楽明細」上で承認したい場合に選択します。連携の実行後には、「楽楽明細」の帳票データ>「承認依頼待ち」タブに帳票が表示されます。",
+        "(承認フローオプションをお申し込みの場合のみ)",
+        "承認フローIDは基本設定>承認フロー設定>編集画面よりご確認いただけます。",
+        "承認フラグで「承認する」を選択する場合は、承認フロー設定にて「承認をスキップする」にチェックを入れている設定のみ使用できます。",
+    ] {
+        assert!(all.contains(sentence), "missing: {sentence}");
+    }
+
+    let v = serde_json::to_value(view(flow, Lang::Ja)).unwrap();
+    let kind = |id: &str| {
+        let i = ids.iter().position(|s| *s == id).unwrap();
+        v["steps"][i]["kind"].clone()
+    };
+    assert_eq!(
+        kind("ip_restriction"),
+        json!({"type": "ipAllowList", "addresses": ["54.249.9.251", "54.65.148.180", "52.68.168.58"], "optionField": "ipRestriction"})
+    );
+    assert_eq!(kind("connection_test"), json!({"type": "connectionTest"}));
+    assert_eq!(kind("sheet"), json!({"type": "sheet"}));
+    assert_eq!(
+        kind("folder_check"),
+        json!({"type": "folderCheck", "windowsDefault": "C:\\_qanatuniverse\\_qua\\userdata"})
+    );
+    let step1 = kind("step1");
+    assert_eq!(step1["type"], "form");
+    assert_eq!(step1["repeat"], Value::Null);
+    assert_eq!(step1["fields"][0]["id"], "meisaiUrl");
+    assert_eq!(step1["fields"][0]["input"], json!({"type": "url"}));
+    assert_eq!(
+        step1["fields"][1]["input"],
+        json!({"type": "secret", "credentialKind": "rakuraku_api_token"})
+    );
+    let step4 = kind("step4");
+    assert_eq!(step4["repeat"], "reports");
+    assert_eq!(step4["fields"][0]["input"], json!({"type": "timing"}));
+    let approve = &step4["fields"][6];
+    assert_eq!(approve["id"], "approve");
+    assert_eq!(approve["input"]["options"][0]["label"], "承認する");
+    assert_eq!(step4["fields"][7]["onlyIf"], "approvalFlowOption");
+    let ts = StepViewKind::inline();
+    for needle in [
+        "\"type\": \"form\"",
+        "\"type\": \"ipAllowList\"",
+        "optionField",
+        "windowsDefault",
+    ] {
+        assert!(ts.contains(needle), "{needle} missing in {ts}");
+    }
 }

@@ -2,6 +2,7 @@
 
 use kagiban_core::kind::CredentialKind;
 use kagiban_core::lang::{Lang, Text};
+use kagiban_core::rakuraku::Rule;
 
 use crate::views::ErrorView;
 
@@ -91,6 +92,17 @@ pub enum Error {
         /// What to do.
         message: Text,
     },
+    /// A 楽楽コネクタ setting breaks one of the manual's rules.
+    #[error("invalid 楽楽コネクタ setting {path} ({})", .rule.code())]
+    InvalidSetting {
+        /// The field's path (`meisaiUrl` …).
+        path: String,
+        /// The rule.
+        rule: Rule,
+    },
+    /// The folder check needs the agent's 「ファイルの配置場所」 and none is known.
+    #[error("no agent folder chosen")]
+    NoAgentFolder,
     /// The clipboard could not be used.
     #[error("clipboard unavailable: {0}")]
     Clipboard(String),
@@ -126,6 +138,8 @@ impl Error {
             Error::NotExpiredYet => "not_expired_yet",
             Error::NotRenewedByHand { .. } => "not_renewed_by_hand",
             Error::InvalidRdtRequest { code, .. } => code,
+            Error::InvalidSetting { rule, .. } => rule.code(),
+            Error::NoAgentFolder => "no_agent_folder",
             Error::Clipboard(_) => "clipboard_unavailable",
             Error::Startup(_) => "startup",
         }
@@ -246,6 +260,13 @@ impl Error {
             .get(lang)
             .to_string(),
             Error::InvalidRdtRequest { message, .. } => message.get(lang).to_string(),
+            Error::InvalidSetting { rule, .. } => rule.message().get(lang).to_string(),
+            Error::NoAgentFolder => Text::new(
+                "QanatUniverseエージェントの「ファイルの配置場所」のフォルダを選んでください（Windows では通常 C:\\_qanatuniverse\\_qua\\userdata）。",
+                "Choose the QanatUniverse agent's 「ファイルの配置場所」 (file location) folder (on Windows usually C:\\_qanatuniverse\\_qua\\userdata).",
+            )
+            .get(lang)
+            .to_string(),
             Error::Clipboard(_) => Text::new(
                 "クリップボードを使えませんでした。鍵は手で貼り付けてください。",
                 "The clipboard could not be used. Paste the key by hand.",

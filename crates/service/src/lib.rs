@@ -4,6 +4,7 @@ pub mod clients;
 pub mod clock;
 pub mod config;
 pub mod error;
+pub mod folders;
 pub mod keychain;
 mod service;
 pub mod store;

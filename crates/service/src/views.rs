@@ -9,6 +9,12 @@ use ts_rs::TS;
 
 pub use kagiban_core::kind::Marketplace;
 
+mod rakuraku;
+
+pub use rakuraku::{
+    ConnectionTestReport, ConnectorView, FileReport, FolderCheckReport, FolderReport,
+};
+
 /// A shop (店舗) of the user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ShopView {

@@ -16,6 +16,7 @@ use kagiban_fakes::amazon::{
     RESTRICTED_DATA_TOKEN_PATH, ROLE_DIRECT_TO_CONSUMER_SHIPPING, TOKEN_PATH,
 };
 use kagiban_service::clients::lwa::{LwaClient, LwaConfig};
+use kagiban_service::clients::rakuraku::{RakurakuClient, RakurakuConfig};
 use kagiban_service::clients::rms::{RmsClient, RmsConfig};
 use kagiban_service::clients::spapi::{SpApiClient, SpApiConfig};
 use kagiban_service::clock::FixedClock;
@@ -76,6 +77,8 @@ async fn world() -> World {
             max_retry_after: Duration::from_secs(2),
         })
         .unwrap(),
+        // Never reached either.
+        rakuraku: RakurakuClient::new(RakurakuConfig::default()).unwrap(),
     };
     let store = Store::open(&dir.path().join("kagiban.sqlite3")).unwrap();
     let service = Service::new(store, keychain.clone(), clients, clock);

@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 use kagiban_core::amazon::Need;
 use kagiban_core::flow::FlowView;
 use kagiban_core::lang::Lang;
+use kagiban_core::rakuraku::ConnectorExport;
 use kagiban_service::views::{
-    AcceptDetails, AppStatus, CandidateView, CopyReceipt, CredentialView, ErrorView, FlowProgress,
-    Marketplace, RdtReport, ShopView, VerifyReport,
+    AcceptDetails, AppStatus, CandidateView, ConnectionTestReport, ConnectorView, CopyReceipt,
+    CredentialView, ErrorView, FlowProgress, FolderCheckReport, Marketplace, RdtReport, ShopView,
+    VerifyReport,
 };
 use kagiban_service::{ImportReport, Settings};
 use ts_rs::TS;
@@ -27,11 +29,15 @@ fn export_all(dir: &Path) {
     Need::export_all_to(dir).unwrap();
     RdtReport::export_all_to(dir).unwrap();
     CandidateView::export_all_to(dir).unwrap();
+    ConnectionTestReport::export_all_to(dir).unwrap();
+    ConnectorExport::export_all_to(dir).unwrap();
+    ConnectorView::export_all_to(dir).unwrap();
     CopyReceipt::export_all_to(dir).unwrap();
     CredentialView::export_all_to(dir).unwrap();
     ErrorView::export_all_to(dir).unwrap();
     FlowProgress::export_all_to(dir).unwrap();
     FlowView::export_all_to(dir).unwrap();
+    FolderCheckReport::export_all_to(dir).unwrap();
     Lang::export_all_to(dir).unwrap();
     Marketplace::export_all_to(dir).unwrap();
     ShopView::export_all_to(dir).unwrap();
@@ -97,6 +103,8 @@ fn texts_fixture() -> String {
         "verifyMessages": VerifyCode::ALL.iter().map(|c| (c.as_str().to_string(), both(c.message()))).collect::<Map<_, _>>(),
         "verifyMessagesAmazon": VerifyCode::ALL.iter().map(|c| (c.as_str().to_string(), both(c.message_for(CredentialKind::LwaRefreshToken)))).collect::<Map<_, _>>(),
         "warningMessages": Warning::ALL.iter().map(|w| (w.code().to_string(), both(w.message()))).collect::<Map<_, _>>(),
+        "rakurakuRuleMessages": kagiban_core::rakuraku::Rule::ALL.iter().map(|r| (r.code().to_string(), both(r.message()))).collect::<Map<_, _>>(),
+        "connectionMessages": kagiban_core::rakuraku::ConnectionOutcome::ALL.iter().map(|o| (o.code().to_string(), both(o.message()))).collect::<Map<_, _>>(),
         "errorMessages": {
             "wrong_kind_secret": error(Error::WrongKind { expected: CredentialKind::RakutenLicenseKey, found: CredentialKind::RakutenServiceSecret }),
             "wrong_kind_license": error(Error::WrongKind { expected: CredentialKind::RakutenServiceSecret, found: CredentialKind::RakutenLicenseKey }),

@@ -2,5 +2,6 @@
 
 mod common;
 pub mod lwa;
+pub mod rakuraku;
 pub mod rms;
 pub mod spapi;

@@ -319,6 +319,9 @@ pub(super) fn recognize_expected(
     expected: CredentialKind,
     text: &str,
 ) -> Result<Recognized, Error> {
+    if expected.marketplace() == Marketplace::Rakuraku {
+        return super::rakuraku::check_secret(expected, text);
+    }
     if expected.marketplace() == Marketplace::Amazon {
         return recognize_as(text, expected).map_err(|err| match err {
             IdError::WrongKind { found, .. } => Error::WrongKind { expected, found },

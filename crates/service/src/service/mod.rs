@@ -3,6 +3,7 @@
 mod amazon;
 mod candidates;
 mod listing;
+mod rakuraku;
 mod reminders;
 mod settings;
 mod shops;
@@ -14,6 +15,7 @@ use kagiban_core::lang::Lang;
 use kagiban_core::secret::Secret;
 
 use crate::clients::lwa::{LwaClient, LwaConfig};
+use crate::clients::rakuraku::{RakurakuClient, RakurakuConfig};
 use crate::clients::rms::{RmsClient, RmsConfig};
 use crate::clients::spapi::{SpApiClient, SpApiConfig};
 use crate::clock::Clock;
@@ -42,6 +44,8 @@ pub struct Clients {
     pub lwa: LwaClient,
     /// Amazon Selling Partner API.
     pub spapi: SpApiClient,
+    /// 楽楽明細 (the 楽楽コネクタ connection test).
+    pub rakuraku: RakurakuClient,
 }
 
 impl Clients {
@@ -52,6 +56,8 @@ impl Clients {
             rms: RmsClient::new(RmsConfig::from_env()).map_err(|e| startup(e.to_string()))?,
             lwa: LwaClient::new(LwaConfig::from_env()).map_err(|e| startup(e.to_string()))?,
             spapi: SpApiClient::new(SpApiConfig::from_env()).map_err(|e| startup(e.to_string()))?,
+            rakuraku: RakurakuClient::new(RakurakuConfig::from_env())
+                .map_err(|e| startup(e.to_string()))?,
         })
     }
 }

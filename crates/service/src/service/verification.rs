@@ -55,6 +55,7 @@ impl Service {
         match row.kind {
             CredentialKind::RakutenLicenseKey => self.verify_license_key(row).await,
             CredentialKind::LwaRefreshToken => self.verify_sp_api(row).await,
+            CredentialKind::RakurakuApiToken => self.verify_rakuraku_token(row).await,
             _ => Ok(self.report(&row, VerifyCode::NotVerifiable, None)),
         }
     }

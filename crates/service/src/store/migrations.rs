@@ -63,6 +63,13 @@ const MIGRATIONS: &[&str] = &[
         snoozed_until TEXT,
         dismissed_expiry_date TEXT
     );",
+    // 5: a shop's 楽楽コネクタ configuration (JSON, without secrets: the API token and the
+    // AgentKey are credentials, in the keychain).
+    "CREATE TABLE rakuraku_connectors (
+        shop_id TEXT PRIMARY KEY REFERENCES shops(id),
+        config TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );",
 ];
 
 /// Brings the schema to the newest version, each step in its own transaction.

@@ -3,6 +3,7 @@
 mod credentials;
 mod migrations;
 mod progress;
+mod rakuraku;
 mod reminders;
 mod settings;
 mod shops;

@@ -3,4 +3,4 @@
 /**
  * A kind of credential. The serialized names are stable: CLI output, SQLite and IPC use them.
  */
-export type CredentialKind = "rakuten_service_secret" | "rakuten_license_key" | "amazon_mws_auth_token" | "amazon_seller_id" | "amazon_marketplace_id" | "amazon_developer_id" | "lwa_client_id" | "lwa_client_secret" | "lwa_refresh_token" | "rakuraku_api_token";
+export type CredentialKind = "rakuten_service_secret" | "rakuten_license_key" | "amazon_mws_auth_token" | "amazon_seller_id" | "amazon_marketplace_id" | "amazon_developer_id" | "lwa_client_id" | "lwa_client_secret" | "lwa_refresh_token" | "rakuraku_api_token" | "rakuraku_agent_key";

@@ -7,6 +7,8 @@ pub(crate) const AMAZON_USER_AGENT: &str =
     concat!("Kagiban/", env!("CARGO_PKG_VERSION"), " (Language=Rust)");
 /// The User-Agent sent to Rakuten RMS.
 pub(crate) const RMS_USER_AGENT: &str = concat!("Kagiban/", env!("CARGO_PKG_VERSION"));
+/// The User-Agent sent to 楽楽明細.
+pub(crate) const RAKURAKU_USER_AGENT: &str = RMS_USER_AGENT;
 
 /// Time limits, no redirects (following one would resend the credentials elsewhere), no proxy
 /// for loopback.

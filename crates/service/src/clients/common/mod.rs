@@ -9,7 +9,7 @@ mod scrub;
 mod url;
 
 pub(crate) use exchange::{exchange, Answer, TransportError};
-pub(crate) use http::{http_client, AMAZON_USER_AGENT, RMS_USER_AGENT};
+pub(crate) use http::{http_client, AMAZON_USER_AGENT, RAKURAKU_USER_AGENT, RMS_USER_AGENT};
 pub(crate) use response::{
     code_like, code_suffix, content_type, parse_json_object, reject_non_json,
 };
