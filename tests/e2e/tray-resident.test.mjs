@@ -3,6 +3,7 @@
 // again. A second launch hands its request to the window already open.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 
 import {
@@ -85,13 +86,23 @@ test('a second launch hands its request to the window already open instead of st
   const pane = await byId(browser, 'step-shop');
   await pane.waitForDisplayed({ timeout: 15_000 });
   const nav = await byId(browser, 'nav-flow');
-  await browser.waitUntil(async () => /SP-API/.test(await nav.getText()), { timeout: 10_000, timeoutMsg: 'the nav does not name the SP-API flow' });
+  await browser.waitUntil(async () => /SP-API/.test(await nav.getProperty('textContent')), {
+    timeout: 10_000,
+    timeoutMsg: 'the nav does not name the SP-API flow',
+  });
   await screenshot(browser, 'tray-second-launch-opened-flow');
   await browser.deleteSession();
   browser = undefined;
 });
 
-test('with the window closed, the resident gives the expired notice once the clock passes an expiry', async () => {
+/** The notifications the session's notification server has shown, oldest first. */
+function shown() {
+  const file = env('FAKE_NOTIFICATIONS_LOG');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+test('with the window closed, the resident gives the expired notice, whose 「更新する」 opens the flow', async () => {
   // The earliest expiry on record (the CLI reads the same SQLite).
   const status = JSON.parse(execFileSync(env('KAGIBAN_CLI'), ['status', '--json'], { encoding: 'utf8' }));
   const rows = status.filter((c) => c.expires_at && c.state === 'active' && !c.reminders_dismissed);
@@ -101,6 +112,7 @@ test('with the window closed, the resident gives the expired notice once the clo
   const dayAfter = new Date(Date.parse(first.expires_at) + 26 * 3600_000).toISOString();
 
   await stopResident();
+  const before = shown().length;
   const notifications = watchNotifications();
   // The resident alone, with the test clock a day after that expiry (debug builds only).
   const resident = spawn(env('KAGIBAN_APP').replace(/kagiban-app$/, 'kagiban-resident'), [], {
@@ -108,17 +120,37 @@ test('with the window closed, the resident gives the expired notice once the clo
     stdio: 'ignore',
   });
   try {
-    await eventually(() => notifications.text().includes('有効期限が切れています'), `no expired notice:\n${notifications.text()}`, 30_000);
-    const text = notifications.text();
-    assert.match(text, new RegExp(first.shop));
+    const expired = await eventually(
+      () => shown().slice(before).find((n) => n.summary.includes('有効期限が切れています') && n.summary.includes(first.shop)),
+      `no expired notice shown:\n${JSON.stringify(shown().slice(before), null, 1)}`,
+      30_000,
+    );
+    assert.equal(expired.app_name, 'Kagiban');
+    assert.match(expired.body, new RegExp(first.shop));
+    assert.match(expired.body, /日前/);
     // 「更新する」 is offered as the notification's action.
-    assert.match(text, /"renew"\s+string "更新する"/);
+    assert.deepEqual(expired.actions, ['renew', '更新する']);
     // Once per credential and day, not at every poll.
     await new Promise((r) => setTimeout(r, 6000));
-    assert.equal(count(notifications.text(), '有効期限が切れています('), count(text, '有効期限が切れています('));
+    // On the bus too: the Notify call went out once (its title and text each say it once).
+    assert.equal(count(notifications.text(), '有効期限が切れています('), 2);
+    assert.equal(shown().slice(before).filter((n) => n.summary === expired.summary).length, 1);
+
+    // The owner clicks 「更新する」: a window opens on the flow that renews that key.
+    assert.equal(windowPids().length, 0);
+    gdbus('--dest', 'org.freedesktop.Notifications', '--object-path', '/org/freedesktop/Notifications', '--method', 'jp.kagiban.FakeNotifications.Invoke', String(expired.id), 'renew');
+    const [win] = await eventually(() => windowPids().length === 1 && windowPids(), '「更新する」 opened no window');
+    const cmdline = readFileSync(`/proc/${win}/cmdline`, 'utf8').split('\0');
+    const renewedBy = { rakuten_license_key: 'rakuten_license_key', lwa_refresh_token: 'amazon_sp_api', lwa_client_secret: 'amazon_sp_api', amazon_developer_id: 'amazon_mws' };
+    assert.deepEqual(cmdline.slice(1, 3), ['--flow', renewedBy[first.kind]]);
+    await eventually(
+      () => execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' }).includes('鍵番 Kagiban'),
+      'no window titled 鍵番 Kagiban on the display',
+    );
   } finally {
     notifications.stop();
+    for (const pid of windowPids()) process.kill(pid, 'SIGTERM');
     resident.kill('SIGTERM');
-    await eventually(() => residentPids().length === 0, 'the resident did not end');
+    await eventually(() => residentPids().length === 0 && windowPids().length === 0, 'the processes did not end');
   }
 });

@@ -34,6 +34,14 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
         .env
         .push(("KAGIBAN_SPAPI_BASE".into(), amazon_url.clone()));
     session.env.push(("FAKE_AMAZON_URL".into(), amazon_url));
+    // A notification server, so notifications are shown (recorded) and their actions can be
+    // chosen by the tests.
+    let log = root().join("target/test-session/notifications.jsonl");
+    let _ = std::fs::remove_file(&log);
+    start_notification_server(session, &target, &log)?;
+    session
+        .env
+        .push(("FAKE_NOTIFICATIONS_LOG".into(), log.display().to_string()));
     let driver = setup::cargo_bin("tauri-driver");
     let driver = if driver.exists() {
         driver.display().to_string()
@@ -66,6 +74,30 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
     let _ =
         sh::run(cmd("pkill").args(["-f", &target.join("kagiban-resident").display().to_string()]));
     result
+}
+
+/// Starts `fake-notifications` on the session bus and waits until it owns the name.
+fn start_notification_server(
+    session: &mut Session,
+    target: &std::path::Path,
+    log: &std::path::Path,
+) -> sh::Result {
+    let child = session.spawn(
+        Command::new(target.join("fake-notifications"))
+            .arg("--log")
+            .arg(log)
+            .stdout(Stdio::piped()),
+    )?;
+    let stdout = child.stdout.take().expect("piped");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    if line.trim() == "ready" {
+        Ok(())
+    } else {
+        Err(format!("fake-notifications did not start: {line:?}"))
+    }
 }
 
 /// Starts one of the fake API servers on a free port; returns its base URL.

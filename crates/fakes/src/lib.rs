@@ -4,6 +4,7 @@
 //! and by the end-to-end tests of the desktop app (as the `fake-rms` binary).
 
 pub mod amazon;
+pub mod notifications;
 pub mod rakuraku;
 pub mod rms;
 
