@@ -35,6 +35,7 @@ fn kagiban_commands() -> &'static [&'static str] {
         "take_pending_flow",
         "snooze_reminders",
         "dismiss_reminders",
+        "page_ready",
         "get_settings",
         "save_settings",
         "import_settings",

@@ -388,3 +388,29 @@ fn save_download<R: Runtime>(
         })
         .map_err(|e| fail(state, Error::File(e.to_string())))
 }
+
+/// Environment variable of the benchmark (`cargo xtask bench`): when set, the ready signal is
+/// printed on stdout; `close` also closes the window once ready (the "opened and closed" case).
+pub const BENCH_ENV: &str = "KAGIBAN_BENCH";
+
+/// The page's first screen is rendered with its data (`render_ms`: from asking for the data to
+/// showing it). Only the benchmark listens.
+#[tauri::command]
+pub async fn page_ready<R: Runtime>(
+    window: tauri::WebviewWindow<R>,
+    render_ms: f64,
+) -> CmdResult<()> {
+    let Ok(mode) = std::env::var(BENCH_ENV) else {
+        return Ok(());
+    };
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "ready {render_ms}");
+        let _ = out.flush();
+    }
+    if mode == "close" {
+        let _ = window.close();
+    }
+    Ok(())
+}

@@ -79,6 +79,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, context: tauri::Context<R>) -> tau
             commands::take_pending_flow,
             commands::snooze_reminders,
             commands::dismiss_reminders,
+            commands::page_ready,
             commands::get_settings,
             commands::save_settings,
             commands::import_settings,

@@ -545,6 +545,14 @@ export class FakeBackend implements Backend {
     }
   }
 
+  async pageReady(renderMs: number): Promise<void> {
+    await this.tick(`page_ready`);
+    this.renderMs = renderMs;
+  }
+
+  /** What the page reported with page_ready. */
+  renderMs: number | null = null;
+
   async getSettings(): Promise<Settings> {
     await this.tick('get_settings');
     return this.settingsView();

@@ -77,6 +77,8 @@ export interface Backend {
   copyCredential(id: string): Promise<CopyReceipt>;
   /** open_link: a known link id such as "rms_login" */
   openLink(link: string): Promise<void>;
+  /** page_ready: the first screen is rendered with its data (the benchmark listens) */
+  pageReady(renderMs: number): Promise<void>;
   /** get_settings */
   getSettings(): Promise<Settings>;
   /** save_settings: checks and saves all of it or nothing; rejects with `setting_out_of_range`, `login_item_failed` */
@@ -178,6 +180,7 @@ export const tauriBackend: Backend = {
   revealCredential: (id) => call('reveal_credential', { id }),
   copyCredential: (id) => call('copy_credential', { id }),
   openLink: (link) => call('open_link', { link }),
+  pageReady: (renderMs) => call('page_ready', { renderMs }),
   getSettings: () => call('get_settings'),
   saveSettings: (settings) => call('save_settings', { settings }),
   importSettings: (json) => call('import_settings', { json }),
