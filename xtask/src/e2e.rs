@@ -77,7 +77,7 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
 }
 
 /// Starts `fake-notifications` on the session bus and waits until it owns the name.
-fn start_notification_server(
+pub fn start_notification_server(
     session: &mut Session,
     target: &std::path::Path,
     log: &std::path::Path,

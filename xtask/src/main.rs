@@ -1,5 +1,6 @@
 //! `cargo xtask run | test`: everything a fresh machine needs, in two commands.
 
+mod bench;
 mod e2e;
 mod session;
 mod setup;
@@ -11,7 +12,8 @@ const USAGE: &str = "usage: cargo xtask <run|test|setup>
   run    install what is missing, build, and start the app (headless Linux: a virtual display and a screenshot)
   test   install what is missing, build, and run every test (formatting, lints, unit, UI, end to end)
   setup  only install what is missing
-  e2e    build the UI and the app, then run only the end-to-end tests";
+  e2e    build the UI and the app, then run only the end-to-end tests
+  bench  Kagiban against a bare Tauri app, side by side (release builds; about 25 minutes)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
         Some("test") => setup::all().and_then(|()| test()),
         Some("setup") => setup::all(),
         Some("e2e") => setup::all().and_then(|()| e2e_only()),
+        Some("bench") => setup::all().and_then(|()| bench::run()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

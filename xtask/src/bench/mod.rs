@@ -1,0 +1,277 @@
+//! `cargo xtask bench`: Kagiban against a bare Tauri app (bench/baseline), built with the same
+//! versions and profile, run side by side in one Xvfb + D-Bus session, alternating run by run.
+//! Writes target/bench/report.md and prints it.
+
+mod procs;
+mod report;
+mod seed;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::session::Session;
+use crate::sh::{self, root};
+use crate::{e2e, setup};
+
+pub use report::Figures;
+
+/// Measured runs per figure (after one warm-up run of each program).
+pub const RUNS: usize = 5;
+/// How long the tray-only figures wait before reading memory.
+const SETTLE: Duration = Duration::from_secs(30);
+/// How long idle CPU is measured.
+const IDLE: Duration = Duration::from_secs(60);
+/// Idle time before reading the windowed memory.
+const WINDOW_IDLE: Duration = Duration::from_secs(5);
+
+/// One program under test.
+struct Program {
+    /// The window's executable.
+    window: PathBuf,
+    /// What runs in the tray alone: Kagiban's resident, or the baseline started with `--hidden`.
+    tray: (PathBuf, Vec<String>),
+}
+
+/// Runs every figure and writes the report.
+pub fn run() -> sh::Result {
+    setup::build_ui()?;
+    sh::cargo(&[
+        "build",
+        "--release",
+        "--locked",
+        "-p",
+        "kagiban-app",
+        "-p",
+        "kagiban-resident",
+        "-p",
+        "kagiban-bench-baseline",
+    ])?;
+    sh::cargo(&[
+        "build",
+        "--locked",
+        "-p",
+        "kagiban-fakes",
+        "--bin",
+        "fake-notifications",
+    ])?;
+    let mut figures = Figures {
+        core: core_work()?,
+        ..Figures::default()
+    };
+
+    let release = root().join("target/release");
+    let kagiban = Program {
+        window: release.join("kagiban-app"),
+        tray: (release.join("kagiban-resident"), vec![]),
+    };
+    let baseline = Program {
+        window: release.join("kagiban-bench-baseline"),
+        tray: (
+            release.join("kagiban-bench-baseline"),
+            vec!["--hidden".into()],
+        ),
+    };
+    figures.sizes = report::Sizes::read(&kagiban.window, &kagiban.tray.0, &baseline.window);
+
+    let mut session = Session::start()?;
+    let log = root().join("target/test-session/notifications.jsonl");
+    e2e::start_notification_server(&mut session, &root().join("target/debug"), &log)?;
+    let data = PathBuf::from(session.var("KAGIBAN_DATA_DIR").unwrap_or_default());
+
+    // 1, 2: startup to the first screen ready, and memory with the window open.
+    seed::seed(&data, 3)?;
+    for run in 0..=RUNS {
+        let app = windowed(&session, &kagiban.window)?;
+        let base = windowed(&session, &baseline.window)?;
+        if run > 0 {
+            figures.windowed.push((app, base));
+        }
+        println!("bench: windowed run {run}/{RUNS} done");
+    }
+    // 3, 4: only the tray, started hidden (memory after 30 s, then CPU over 60 s).
+    for run in 1..=RUNS {
+        let app = tray_only(&session, &kagiban.tray)?;
+        let base = tray_only(&session, &baseline.tray)?;
+        figures.hidden.push((app, base));
+        println!("bench: tray-only run {run}/{RUNS} done");
+    }
+    // 3: only the tray, after the window was opened and closed.
+    for run in 1..=RUNS {
+        let app = opened_and_closed(&session, &kagiban.window, Some(&kagiban.tray.0))?;
+        let base = opened_and_closed(&session, &baseline.window, None)?;
+        figures.closed.push((app, base));
+        println!("bench: opened-and-closed run {run}/{RUNS} done");
+    }
+    // 7: the dashboard's first render with 500 credentials.
+    seed::seed(&data, 125)?;
+    for run in 0..=RUNS {
+        let app = windowed(&session, &kagiban.window)?;
+        if run > 0 {
+            figures.dashboard_500_ms.push(app.render_ms);
+        }
+    }
+    figures.machine = report::Machine::read();
+    let text = figures.markdown();
+    let out = root().join("target/bench");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("report.md"), &text).map_err(|e| e.to_string())?;
+    println!("{text}");
+    println!("written to {}", out.join("report.md").display());
+    Ok(())
+}
+
+/// One windowed run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Windowed {
+    /// Process start to the page's ready signal.
+    pub startup_ms: f64,
+    /// What the page reported: from asking for its data to showing it.
+    pub render_ms: f64,
+    /// Total RSS of the process tree after 5 s idle, KiB.
+    pub rss_kib: u64,
+    /// Total PSS of the process tree after 5 s idle, KiB.
+    pub pss_kib: u64,
+}
+
+/// A tray-only run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TrayOnly {
+    /// Total PSS of the process tree after 30 s, KiB.
+    pub pss_kib: u64,
+    /// CPU seconds over the following 60 s (hidden start only).
+    pub idle_cpu_s: Option<f64>,
+}
+
+fn start(session: &Session, program: &Path, args: &[String], mode: &str) -> sh::Result<Child> {
+    Command::new(program)
+        .args(args)
+        .envs(session.env.iter().cloned())
+        .env("KAGIBAN_BENCH", mode)
+        .env("KAGIBAN_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", program.display()))
+}
+
+/// Waits for the page's `ready <render_ms>` line; returns the time since `started` and render_ms.
+fn wait_ready(child: &mut Child, started: Instant) -> sh::Result<(f64, f64)> {
+    let stdout = child.stdout.take().expect("piped");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(ms) = line.strip_prefix("ready ") {
+                let _ = tx.send((started.elapsed(), ms.trim().parse::<f64>().unwrap_or(0.0)));
+            }
+        }
+    });
+    let (elapsed, render) = rx
+        .recv_timeout(Duration::from_secs(60))
+        .map_err(|_| "the page did not say it was ready within 60 s".to_string())?;
+    Ok((elapsed.as_secs_f64() * 1000.0, render))
+}
+
+fn windowed(session: &Session, program: &Path) -> sh::Result<Windowed> {
+    let started = Instant::now();
+    let mut child = start(session, program, &[], "1")?;
+    let result = (|| {
+        let (startup_ms, render_ms) = wait_ready(&mut child, started)?;
+        std::thread::sleep(WINDOW_IDLE);
+        let (rss_kib, pss_kib) = procs::memory(&procs::tree(child.id()));
+        Ok(Windowed {
+            startup_ms,
+            render_ms,
+            rss_kib,
+            pss_kib,
+        })
+    })();
+    procs::kill_tree(child.id());
+    let _ = child.wait();
+    result
+}
+
+fn tray_only(session: &Session, (program, args): &(PathBuf, Vec<String>)) -> sh::Result<TrayOnly> {
+    let mut child = start(session, program, args, "1")?;
+    std::thread::sleep(SETTLE);
+    let pids = procs::tree(child.id());
+    let (_, pss_kib) = procs::memory(&pids);
+    let before = procs::cpu_seconds(&procs::tree(child.id()));
+    std::thread::sleep(IDLE);
+    let after = procs::cpu_seconds(&procs::tree(child.id()));
+    procs::kill_tree(child.id());
+    let _ = child.wait();
+    Ok(TrayOnly {
+        pss_kib,
+        idle_cpu_s: Some(after - before),
+    })
+}
+
+/// Opens the window, lets the page close it once ready, then measures what stays: Kagiban's
+/// resident (the window process ends with its window), or the baseline's own process.
+fn opened_and_closed(
+    session: &Session,
+    program: &Path,
+    resident: Option<&Path>,
+) -> sh::Result<TrayOnly> {
+    let started = Instant::now();
+    let mut child = start(session, program, &[], "close")?;
+    wait_ready(&mut child, started)?;
+    let stays = match resident {
+        None => child.id(),
+        Some(exe) => {
+            let found = procs::tree(child.id())
+                .into_iter()
+                .find(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p == exe));
+            let _ = child.wait();
+            found.ok_or("the window did not start the tray resident")?
+        }
+    };
+    std::thread::sleep(SETTLE);
+    let (_, pss_kib) = procs::memory(&procs::tree(stays));
+    procs::kill_tree(stays);
+    procs::kill_tree(child.id());
+    let _ = child.wait();
+    Ok(TrayOnly {
+        pss_kib,
+        idle_cpu_s: None,
+    })
+}
+
+/// Figure 7's core work: the scale bench in the optimized bench profile.
+fn core_work() -> sh::Result<Vec<(String, f64, f64)>> {
+    let out = Command::new("cargo")
+        .args([
+            "bench",
+            "--locked",
+            "-p",
+            "kagiban-service",
+            "--bench",
+            "scale",
+        ])
+        .current_dir(root())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err("cargo bench --bench scale failed".into());
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    Ok(text
+        .lines()
+        .filter_map(|l| l.strip_prefix("figure "))
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let name = parts.next()?.to_string();
+            let value = |key: &str| {
+                l.split_whitespace()
+                    .find_map(|p| p.strip_prefix(key))
+                    .and_then(|v| v.parse::<f64>().ok())
+            };
+            Some((name, value("median_ms=")?, value("p95_ms=")?))
+        })
+        .collect())
+}

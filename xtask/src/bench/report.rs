@@ -1,0 +1,286 @@
+//! The figures, their goals, and the markdown report.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use super::{TrayOnly, Windowed, RUNS};
+
+/// One round: (Kagiban, baseline).
+type Pair = (Windowed, Windowed);
+
+/// Everything measured.
+#[derive(Default)]
+pub struct Figures {
+    /// (Kagiban, baseline) per run, alternating.
+    pub windowed: Vec<(Windowed, Windowed)>,
+    /// Tray only, started hidden.
+    pub hidden: Vec<(TrayOnly, TrayOnly)>,
+    /// Tray only, after the window was opened and closed.
+    pub closed: Vec<(TrayOnly, TrayOnly)>,
+    /// The dashboard's render time with 500 credentials, per run.
+    pub dashboard_500_ms: Vec<f64>,
+    /// (name, median ms, p95 ms) from the scale bench.
+    pub core: Vec<(String, f64, f64)>,
+    /// Binary sizes.
+    pub sizes: Sizes,
+    /// Where it ran.
+    pub machine: Machine,
+}
+
+/// Stripped release binaries, bytes.
+#[derive(Default)]
+pub struct Sizes {
+    /// kagiban-app.
+    pub window: u64,
+    /// kagiban-resident.
+    pub resident: u64,
+    /// The baseline.
+    pub baseline: u64,
+}
+
+impl Sizes {
+    /// Reads the sizes of the three executables.
+    pub fn read(window: &Path, resident: &Path, baseline: &Path) -> Self {
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        Self {
+            window: size(window),
+            resident: size(resident),
+            baseline: size(baseline),
+        }
+    }
+}
+
+/// The machine's description.
+#[derive(Default)]
+pub struct Machine(pub Vec<(String, String)>);
+
+impl Machine {
+    /// CPU, cores, memory, OS, WebKitGTK and rustc versions.
+    pub fn read() -> Self {
+        let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+        let cpu = cpuinfo
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("model name")
+                    .map(|v| v.trim_start_matches([' ', '\t', ':']).to_string())
+            })
+            .unwrap_or_default();
+        let cores = cpuinfo
+            .lines()
+            .filter(|l| l.starts_with("processor"))
+            .count();
+        let mem = std::fs::read_to_string("/proc/meminfo")
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix("MemTotal:").map(|v| v.trim().to_string()))
+            .unwrap_or_default();
+        let os = std::fs::read_to_string("/etc/os-release")
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("PRETTY_NAME=")
+                    .map(|v| v.trim_matches('"').to_string())
+            })
+            .unwrap_or_default();
+        let output = |cmd: &str, args: &[&str]| {
+            std::process::Command::new(cmd)
+                .args(args)
+                .output()
+                .ok()
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+                .unwrap_or_default()
+        };
+        Self(vec![
+            ("CPU".into(), format!("{cpu} ({cores} cores)")),
+            ("Memory".into(), mem),
+            ("OS".into(), os),
+            (
+                "WebKitGTK".into(),
+                output(
+                    "dpkg-query",
+                    &["-W", "-f", "${Version}", "libwebkit2gtk-4.1-0"],
+                ),
+            ),
+            ("rustc".into(), output("rustc", &["--version"])),
+            (
+                "Date".into(),
+                output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+            ),
+        ])
+    }
+}
+
+/// The median of `values` (0 when empty).
+pub fn median(values: &[f64]) -> f64 {
+    let mut v: Vec<f64> = values.to_vec();
+    v.sort_by(|a, b| a.total_cmp(b));
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn mib(kib: f64) -> String {
+    format!("{:.1} MiB", kib / 1024.0)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "**missed**"
+    }
+}
+
+impl Figures {
+    /// The report.
+    pub fn markdown(&self) -> String {
+        let mut md = String::new();
+        let _ = writeln!(md, "# Kagiban against a bare Tauri app\n");
+        let _ = writeln!(
+            md,
+            "`cargo xtask bench`: release builds of Kagiban (`kagiban-app` + `kagiban-resident`) and of \
+             `bench/baseline` (Tauri 2, one empty page, same versions and profile), run alternately in one \
+             Xvfb + D-Bus session, {RUNS} measured runs each after a warm-up. Medians; ratios are the median \
+             of the per-pair ratios (Kagiban ÷ baseline, same round).\n"
+        );
+        let _ = writeln!(md, "| machine | |\n|---|---|");
+        for (k, v) in &self.machine.0 {
+            let _ = writeln!(md, "| {k} | {v} |");
+        }
+        let _ = writeln!(
+            md,
+            "\n| figure | Kagiban | baseline | ratio | goal | |\n|---|---|---|---|---|---|"
+        );
+
+        let pairs = |f: &dyn Fn(&Pair) -> (f64, f64)| -> (f64, f64, f64) {
+            let v: Vec<(f64, f64)> = self.windowed.iter().map(f).collect();
+            let a: Vec<f64> = v.iter().map(|p| p.0).collect();
+            let b: Vec<f64> = v.iter().map(|p| p.1).collect();
+            let r: Vec<f64> = v.iter().map(|p| p.0 / p.1.max(f64::MIN_POSITIVE)).collect();
+            (median(&a), median(&b), median(&r))
+        };
+        let (a, b, r) = pairs(&|(k, base)| (k.startup_ms, base.startup_ms));
+        let _ = writeln!(md, "| 1. startup to the first screen ready | {a:.0} ms | {b:.0} ms | {r:.2}× | ≤ 1.15× | {} |", verdict(r <= 1.15));
+        let (a, b, r) = pairs(&|(k, base)| (k.rss_kib as f64, base.rss_kib as f64));
+        let _ = writeln!(
+            md,
+            "| 2. window open, 5 s idle: RSS of the process tree | {} | {} | {r:.2}× | — | |",
+            mib(a),
+            mib(b)
+        );
+        let (a, b, r) = pairs(&|(k, base)| (k.pss_kib as f64, base.pss_kib as f64));
+        let _ = writeln!(md, "| 2. window open, 5 s idle: PSS of the process tree | {} | {} | {r:.2}× | ≤ 1.15× | {} |", mib(a), mib(b), verdict(r <= 1.15));
+
+        let tray = |runs: &[(TrayOnly, TrayOnly)]| {
+            let a: Vec<f64> = runs.iter().map(|p| p.0.pss_kib as f64).collect();
+            let b: Vec<f64> = runs.iter().map(|p| p.1.pss_kib as f64).collect();
+            (median(&a), median(&b))
+        };
+        let (a, b) = tray(&self.hidden);
+        let _ = writeln!(
+            md,
+            "| 3. tray only, started hidden, after 30 s: PSS | {} | {} | {:.2}× | ≤ 40 MiB | {} |",
+            mib(a),
+            mib(b),
+            a / b.max(1.0),
+            verdict(a <= 40.0 * 1024.0)
+        );
+        let (a, b) = tray(&self.closed);
+        let _ = writeln!(md, "| 3. tray only, window opened and closed, after 30 s: PSS | {} | {} | {:.2}× | ≤ 40 MiB | {} |", mib(a), mib(b), a / b.max(1.0), verdict(a <= 40.0 * 1024.0));
+        let cpu_a: Vec<f64> = self.hidden.iter().filter_map(|p| p.0.idle_cpu_s).collect();
+        let cpu_b: Vec<f64> = self.hidden.iter().filter_map(|p| p.1.idle_cpu_s).collect();
+        let (ca, cb) = (median(&cpu_a), median(&cpu_b));
+        let _ = writeln!(
+            md,
+            "| 4. tray only, idle 60 s: CPU | {ca:.2} s ({:.3}% of a core) | {cb:.2} s ({:.3}%) | — | ≤ 0.1% | {} |",
+            ca / 60.0 * 100.0,
+            cb / 60.0 * 100.0,
+            verdict(ca / 60.0 <= 0.001)
+        );
+        let s = &self.sizes;
+        let total = (s.window + s.resident) as f64;
+        let _ = writeln!(
+            md,
+            "| 5. stripped release binaries | {} (kagiban-app {} + kagiban-resident {}) | {} | {:.2}× | ≤ 1.3× | {} |",
+            mib(total / 1024.0),
+            mib(s.window as f64 / 1024.0),
+            mib(s.resident as f64 / 1024.0),
+            mib(s.baseline as f64 / 1024.0),
+            total / (s.baseline as f64).max(1.0),
+            verdict(total <= 1.3 * s.baseline as f64)
+        );
+        let _ = writeln!(
+            md,
+            "| 5. .deb | not measured (needs the Tauri CLI bundler) | | | ≤ 8 MiB | |"
+        );
+        let _ = writeln!(
+            md,
+            "| 6. clipboard capture, p95 of 20 | not measured yet | | | ≤ 300 ms | |"
+        );
+        for (name, goal) in [
+            ("plan_10000", 5.0),
+            ("load_10000_rows", 50.0),
+            ("dashboard_10000_views", f64::INFINITY),
+        ] {
+            if let Some((_, med, p95)) = self.core.iter().find(|(n, _, _)| n == name) {
+                let goal_text = if goal.is_finite() {
+                    format!("≤ {goal:.0} ms")
+                } else {
+                    "—".into()
+                };
+                let v = if goal.is_finite() {
+                    verdict(*med <= goal)
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    md,
+                    "| 7. {name} | {med:.2} ms (p95 {p95:.2}) | | | {goal_text} | {v} |"
+                );
+            }
+        }
+        let d = median(&self.dashboard_500_ms);
+        let _ = writeln!(md, "| 7. dashboard first render, 500 credentials (real app, page-measured) | {d:.0} ms | | | ≤ 150 ms | {} |", verdict(d <= 150.0));
+        let _ = writeln!(md, "\nRaw runs (Kagiban / baseline):\n");
+        for (i, (k, b)) in self.windowed.iter().enumerate() {
+            let _ = writeln!(
+                md,
+                "- windowed {}: startup {:.0} / {:.0} ms, PSS {} / {}, RSS {} / {}",
+                i + 1,
+                k.startup_ms,
+                b.startup_ms,
+                mib(k.pss_kib as f64),
+                mib(b.pss_kib as f64),
+                mib(k.rss_kib as f64),
+                mib(b.rss_kib as f64)
+            );
+        }
+        for (i, (k, b)) in self.hidden.iter().enumerate() {
+            let _ = writeln!(
+                md,
+                "- hidden {}: PSS {} / {}, idle CPU {:.2} / {:.2} s",
+                i + 1,
+                mib(k.pss_kib as f64),
+                mib(b.pss_kib as f64),
+                k.idle_cpu_s.unwrap_or(0.0),
+                b.idle_cpu_s.unwrap_or(0.0)
+            );
+        }
+        for (i, (k, b)) in self.closed.iter().enumerate() {
+            let _ = writeln!(
+                md,
+                "- opened and closed {}: PSS {} / {}",
+                i + 1,
+                mib(k.pss_kib as f64),
+                mib(b.pss_kib as f64)
+            );
+        }
+        let _ = writeln!(
+            md,
+            "- dashboard 500: {:?} ms",
+            self.dashboard_500_ms
+                .iter()
+                .map(|v| v.round())
+                .collect::<Vec<_>>()
+        );
+        md
+    }
+}
