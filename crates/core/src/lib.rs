@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod amazon;
+pub mod checks;
 pub mod expiry;
 pub mod flow;
 pub mod flows;

@@ -128,6 +128,15 @@ impl Resident {
             }
             Err(err) => tracing::warn!(code = err.code(), "background checks failed"),
         }
+        // Once a day per key an API can check; a refusal is told at once.
+        match self.service.run_daily_checks().await {
+            Ok(reports) => {
+                for report in reports.iter().filter(|r| r.code.is_refusal()) {
+                    notify::show(notify::verification_note(&self.service, report), |_| {});
+                }
+            }
+            Err(err) => tracing::warn!(code = err.code(), "daily checks failed"),
+        }
         match self.service.take_due_reminders() {
             Ok(due) => {
                 let lang = self.service.lang();
@@ -184,8 +193,9 @@ impl Resident {
 
     fn next_due(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         let check = self.service.next_due_check().ok().flatten();
+        let daily = self.service.next_daily_check().ok().flatten();
         let reminder = self.service.next_reminder_at().ok().flatten();
-        [check, reminder].into_iter().flatten().min()
+        [check, daily, reminder].into_iter().flatten().min()
     }
 
     fn quit(&mut self) {

@@ -293,3 +293,66 @@ async fn flow_progress_survives_closing_the_app() {
         Some(progress)
     );
 }
+
+#[tokio::test]
+async fn a_key_in_use_is_checked_once_a_day_retried_within_the_hour_when_offline_and_a_refusal_is_reported(
+) {
+    let w = world().await;
+    let shop = w
+        .service
+        .add_shop("楽天市場1号店", Marketplace::Rakuten)
+        .unwrap();
+    store(&w, &shop.id, CredentialKind::RakutenServiceSecret, SP);
+    w.fake
+        .add_key(SP, SL_OLD, "2027-02-28T23:59:59", Duration::ZERO);
+    let key = store(&w, &shop.id, CredentialKind::RakutenLicenseKey, SL_OLD);
+    assert!(w.service.verify(&key).await.unwrap().ok);
+    let calls = || w.fake.requests().len();
+    let made = calls();
+
+    // Within the day: nothing. The next check is a day and at most six hours away.
+    w.clock.advance(chrono::Duration::hours(23));
+    assert!(w.service.run_daily_checks().await.unwrap().is_empty());
+    assert_eq!(calls(), made, "no request before the day is over");
+    let next = w.service.next_daily_check().unwrap().unwrap();
+    let last = w.service.now() - chrono::Duration::hours(23);
+    assert!(
+        next >= last + chrono::Duration::hours(24) && next < last + chrono::Duration::hours(30)
+    );
+
+    // A day and its spread later: one check, one request, and the expiry read again.
+    w.clock.advance(chrono::Duration::hours(7));
+    let reports = w.service.run_daily_checks().await.unwrap();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].code, VerifyCode::Ok);
+    assert_eq!(calls(), made + 1);
+
+    // Offline (RMS unavailable on every try): retried within the hour, not the next day.
+    w.clock.advance(chrono::Duration::hours(30));
+    for _ in 0..2 {
+        w.fake
+            .script(kagiban_fakes::rms::Scripted::ServiceUnavailable);
+    }
+    let reports = w.service.run_daily_checks().await.unwrap();
+    assert_eq!(reports[0].code, VerifyCode::ServiceUnavailable);
+    assert!(
+        !reports[0].code.is_refusal(),
+        "being offline is not told as a refusal"
+    );
+    w.clock.advance(chrono::Duration::minutes(59));
+    assert!(w.service.run_daily_checks().await.unwrap().is_empty());
+    w.clock.advance(chrono::Duration::minutes(2));
+    assert_eq!(
+        w.service.run_daily_checks().await.unwrap()[0].code,
+        VerifyCode::Ok
+    );
+
+    // RMS stops accepting the key: the next daily check reports a refusal, for the caller to
+    // tell at once.
+    w.fake
+        .add_key(SP, SL_OLD, "2026-11-01T23:59:59", Duration::ZERO);
+    w.clock.advance(chrono::Duration::hours(30));
+    let reports = w.service.run_daily_checks().await.unwrap();
+    assert_eq!(reports.len(), 1);
+    assert!(reports[0].code.is_refusal(), "{:?}", reports[0].code);
+}

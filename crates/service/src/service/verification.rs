@@ -102,6 +102,55 @@ impl Service {
         Ok(reports)
     }
 
+    /// The daily checks that are due (licenseKey expiry dates, SP-API authorizations), one
+    /// after the other; returns their reports. A refusal among them is for the caller to tell
+    /// at once.
+    pub async fn run_daily_checks(&self) -> Result<Vec<VerifyReport>, Error> {
+        let now = self.clock.now();
+        let mut reports = Vec::new();
+        for row in self.daily_checked()? {
+            let due = kagiban_core::checks::next_daily_check(
+                &row.id,
+                row.last_verification.map(|v| v.at),
+                row.last_verification.map(|v| v.code),
+            );
+            if due > now {
+                continue;
+            }
+            match self.verify(&row.id).await {
+                Ok(report) => reports.push(report),
+                Err(err) => tracing::warn!(code = err.code(), "daily check failed"),
+            }
+        }
+        Ok(reports)
+    }
+
+    /// When the next daily check is due, if any credential has one.
+    pub fn next_daily_check(&self) -> Result<Option<DateTime<Utc>>, Error> {
+        Ok(self
+            .daily_checked()?
+            .iter()
+            .map(|row| {
+                kagiban_core::checks::next_daily_check(
+                    &row.id,
+                    row.last_verification.map(|v| v.at),
+                    row.last_verification.map(|v| v.code),
+                )
+            })
+            .min())
+    }
+
+    /// The credentials in use that an API checks every day.
+    fn daily_checked(&self) -> Result<Vec<CredentialRow>, Error> {
+        Ok(self
+            .store
+            .credentials()?
+            .into_iter()
+            .filter(|c| c.state == CredentialState::Active)
+            .filter(|c| kagiban_core::checks::checked_daily(c.kind))
+            .collect())
+    }
+
     /// When the next background check is due, if any.
     pub fn next_due_check(&self) -> Result<Option<DateTime<Utc>>, Error> {
         Ok(self
