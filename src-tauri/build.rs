@@ -38,6 +38,8 @@ fn kagiban_commands() -> &'static [&'static str] {
         "page_ready",
         "get_settings",
         "save_settings",
+        "login_offer_pending",
+        "answer_login_offer",
         "import_settings",
         "export_settings_file",
         "export_calendar_file",

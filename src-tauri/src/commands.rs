@@ -329,6 +329,29 @@ pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Cm
     Ok(saved)
 }
 
+/// Whether to offer starting at login at the end of this flow (asked once).
+#[tauri::command]
+pub async fn login_offer_pending(state: State<'_, AppState>) -> CmdResult<bool> {
+    state
+        .service
+        .login_offer_pending()
+        .map_err(|e| fail(&state, e))
+}
+
+/// The answer to the start-at-login offer; yes registers the login item.
+#[tauri::command]
+pub async fn answer_login_offer(state: State<'_, AppState>, accept: bool) -> CmdResult<Settings> {
+    let settings = state
+        .service
+        .answer_login_offer(accept)
+        .map_err(|e| fail(&state, e))?;
+    if accept {
+        kagiban_resident::login::set_start_at_login(true)
+            .map_err(|e| fail(&state, Error::LoginItem(e)))?;
+    }
+    Ok(settings)
+}
+
 /// Reads a settings file the user chose (its text); applies it whole or not at all.
 #[tauri::command]
 pub async fn import_settings(state: State<'_, AppState>, json: String) -> CmdResult<ImportReport> {

@@ -82,6 +82,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, context: tauri::Context<R>) -> tau
             commands::page_ready,
             commands::get_settings,
             commands::save_settings,
+            commands::login_offer_pending,
+            commands::answer_login_offer,
             commands::import_settings,
             commands::export_settings_file,
             commands::export_calendar_file,

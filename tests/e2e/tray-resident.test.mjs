@@ -102,23 +102,48 @@ function shown() {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }
 
-test('with the window closed, the resident gives the expired notice, whose 「更新する」 opens the flow', async () => {
+/** Starts the resident alone with the test clock at `at` (debug builds only). */
+function residentAt(at) {
+  return spawn(env('KAGIBAN_APP').replace(/kagiban-app$/, 'kagiban-resident'), [], {
+    env: { ...process.env, KAGIBAN_FAKE_NOW: at },
+    stdio: 'ignore',
+  });
+}
+
+/** Ends a resident started by `residentAt`. */
+async function stop(resident) {
+  resident.kill('SIGTERM');
+  await eventually(() => residentPids().length === 0, 'the resident did not end');
+}
+
+test('with the window closed, the resident reminds 6 days ahead once, then gives the expired notice, whose 「更新する」 opens the flow', async () => {
   // The earliest expiry on record (the CLI reads the same SQLite).
   const status = JSON.parse(execFileSync(env('KAGIBAN_CLI'), ['status', '--json'], { encoding: 'utf8' }));
   const rows = status.filter((c) => c.expires_at && c.state === 'active' && !c.reminders_dismissed);
   assert.ok(rows.length > 0, 'earlier tests left credentials with expiry dates');
   rows.sort((a, b) => a.expires_at.localeCompare(b.expires_at));
   const first = rows[0];
+  const sixDaysBefore = new Date(Date.parse(first.expires_at) - 6 * 86_400_000).toISOString();
   const dayAfter = new Date(Date.parse(first.expires_at) + 26 * 3600_000).toISOString();
-
   await stopResident();
+
+  // Six days before the expiry (by the test clock), with no window open: one reminder.
+  const soon = `有効期限まであと6日(${first.shop})`;
+  let resident = residentAt(sixDaysBefore);
+  await eventually(() => shown().some((n) => n.summary.endsWith(soon)), `no 6-day reminder:\n${JSON.stringify(shown(), null, 1)}`, 30_000);
+  const reminder = shown().find((n) => n.summary.endsWith(soon));
+  assert.match(reminder.body, new RegExp(`${first.shop}の.*有効期限があと6日です\\(\\d{4}/\\d{2}/\\d{2}\\)。`));
+  // A restart at the same moment does not repeat it.
+  await stop(resident);
+  resident = residentAt(sixDaysBefore);
+  await new Promise((r) => setTimeout(r, 8000));
+  assert.equal(shown().filter((n) => n.summary.endsWith(soon)).length, 1, 'the reminder came again after a restart');
+  await stop(resident);
+
+  // The clock moves past the expiry: the expired notice.
   const before = shown().length;
   const notifications = watchNotifications();
-  // The resident alone, with the test clock a day after that expiry (debug builds only).
-  const resident = spawn(env('KAGIBAN_APP').replace(/kagiban-app$/, 'kagiban-resident'), [], {
-    env: { ...process.env, KAGIBAN_FAKE_NOW: dayAfter },
-    stdio: 'ignore',
-  });
+  resident = residentAt(dayAfter);
   try {
     const expired = await eventually(
       () => shown().slice(before).find((n) => n.summary.includes('有効期限が切れています') && n.summary.includes(first.shop)),
@@ -150,7 +175,7 @@ test('with the window closed, the resident gives the expired notice, whose 「�
   } finally {
     notifications.stop();
     for (const pid of windowPids()) process.kill(pid, 'SIGTERM');
-    resident.kill('SIGTERM');
-    await eventually(() => residentPids().length === 0 && windowPids().length === 0, 'the processes did not end');
+    await stop(resident);
+    await eventually(() => windowPids().length === 0, 'the window did not end');
   }
 });

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../src/App.svelte';
 import Settings from '../src/views/Settings.svelte';
+import LoginOffer from '../src/components/LoginOffer.svelte';
 import { errorMessages } from '../src/lib/fakeTexts';
 import { byTestId, useFake } from './helpers';
 
@@ -90,5 +91,32 @@ describe('settings', () => {
     fake.openFlowFromTray('settings');
     await waitFor(() => byTestId(container, 'settings-form'));
     expect(byTestId(container, 'nav-settings').getAttribute('aria-current')).toBe('page');
+  });
+});
+
+describe('start at login, offered at the end of the first flow', () => {
+  it('asks once; yes turns it on, and the offer is not shown again', async () => {
+    const fake = useFake();
+    const first = render(LoginOffer);
+    await waitFor(() => byTestId(first.container, 'login-offer'));
+    expect(first.container.textContent).toContain('ログイン時に鍵番を起動しますか？');
+    await fireEvent.click(byTestId(first.container, 'login-offer-yes'));
+    await waitFor(() => expect(byTestId(first.container, 'login-offer-answered').textContent).toContain('ログイン時に起動するようにしました'));
+    expect((await fake.getSettings()).start_at_login).toBe(true);
+    cleanup();
+
+    const again = render(LoginOffer);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(again.container.querySelector('[data-testid="login-offer"]')).toBeNull();
+  });
+
+  it('「今はしない」 leaves it off and does not ask again', async () => {
+    const fake = useFake();
+    const { container } = render(LoginOffer);
+    await waitFor(() => byTestId(container, 'login-offer-no'));
+    await fireEvent.click(byTestId(container, 'login-offer-no'));
+    await waitFor(() => byTestId(container, 'login-offer-answered'));
+    expect((await fake.getSettings()).start_at_login).toBe(false);
+    expect(await fake.loginOfferPending()).toBe(false);
   });
 });

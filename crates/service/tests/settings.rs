@@ -202,3 +202,22 @@ fn the_export_holds_settings_and_shops_and_imports_into_a_fresh_install() {
         assert_eq!(other.settings().unwrap(), before);
     }
 }
+
+#[test]
+fn start_at_login_is_offered_once_at_the_end_of_the_first_flow() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.sqlite3");
+    let s = service(&db, clock());
+    assert!(s.login_offer_pending().unwrap());
+    // 「今はしない」: not asked again, even after a restart; still off.
+    assert!(!s.answer_login_offer(false).unwrap().start_at_login);
+    drop(s);
+    let s = service(&db, clock());
+    assert!(!s.login_offer_pending().unwrap());
+
+    // Elsewhere, 「ログイン時に起動する」 turns it on (and so it is not offered again).
+    let other = service(&dir.path().join("o.sqlite3"), clock());
+    assert!(other.answer_login_offer(true).unwrap().start_at_login);
+    assert!(other.settings().unwrap().start_at_login);
+    assert!(!other.login_offer_pending().unwrap());
+}

@@ -570,6 +570,21 @@ export class FakeBackend implements Backend {
     return this.settingsView();
   }
 
+  /** Whether the start-at-login offer was answered. */
+  loginOfferAnswered = false;
+
+  async loginOfferPending(): Promise<boolean> {
+    await this.tick('login_offer_pending');
+    return !this.loginOfferAnswered && !this.savedSettings.start_at_login;
+  }
+
+  async answerLoginOffer(accept: boolean): Promise<Settings> {
+    await this.tick('answer_login_offer');
+    this.loginOfferAnswered = true;
+    if (accept) this.savedSettings.start_at_login = true;
+    return this.settingsView();
+  }
+
   async importSettings(json: string): Promise<ImportReport> {
     await this.tick('import_settings');
     let parsed: { format?: string; version?: number; settings?: Settings; shops?: { name: string; marketplace: Marketplace }[] };

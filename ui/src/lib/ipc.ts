@@ -83,6 +83,10 @@ export interface Backend {
   getSettings(): Promise<Settings>;
   /** save_settings: checks and saves all of it or nothing; rejects with `setting_out_of_range`, `login_item_failed` */
   saveSettings(settings: Settings): Promise<Settings>;
+  /** login_offer_pending: whether to offer starting at login at the end of this flow (asked once) */
+  loginOfferPending(): Promise<boolean>;
+  /** answer_login_offer: yes turns start at login on (registers the login item); either way it is not asked again */
+  answerLoginOffer(accept: boolean): Promise<Settings>;
   /** import_settings: the text of a settings file; rejects with `invalid_import`, `setting_out_of_range` */
   importSettings(json: string): Promise<ImportReport>;
   /** export_settings_file: settings and shops (never a key) as JSON in the Downloads folder */
@@ -184,6 +188,8 @@ export const tauriBackend: Backend = {
   getSettings: () => call('get_settings'),
   saveSettings: (settings) => call('save_settings', { settings }),
   importSettings: (json) => call('import_settings', { json }),
+  loginOfferPending: () => call('login_offer_pending'),
+  answerLoginOffer: (accept) => call('answer_login_offer', { accept }),
   exportSettingsFile: () => call('export_settings_file'),
   exportCalendarFile: () => call('export_calendar_file'),
   takePendingFlow: () => call('take_pending_flow'),

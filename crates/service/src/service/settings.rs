@@ -17,6 +17,8 @@ use crate::error::Error;
 const LEAD_TIMES_SETTING: &str = "lead_times";
 const CLIPBOARD_SETTING: &str = "clipboard_clear_secs";
 const START_AT_LOGIN_SETTING: &str = "start_at_login";
+/// Set once the user answered the start-at-login offer at the end of a flow.
+const LOGIN_OFFER_SETTING: &str = "login_offer_answered";
 
 /// How long a copied key stays on the clipboard by default.
 pub const CLIPBOARD_CLEAR_DEFAULT_SECS: u32 = 60;
@@ -168,6 +170,23 @@ impl Service {
             .ok()
             .flatten()
             .is_some_and(|v| v == "1")
+    }
+
+    /// Whether to offer starting at login (at the end of the first flow): not yet answered,
+    /// and not already on.
+    pub fn login_offer_pending(&self) -> Result<bool, Error> {
+        Ok(!self.start_at_login() && self.store.setting(LOGIN_OFFER_SETTING)?.is_none())
+    }
+
+    /// The answer to the offer: recorded either way, so it is asked once; yes turns it on.
+    pub fn answer_login_offer(&self, accept: bool) -> Result<Settings, Error> {
+        self.store.set_setting(LOGIN_OFFER_SETTING, "1")?;
+        let mut settings = self.settings()?;
+        if accept {
+            settings.start_at_login = true;
+            settings = self.save_settings(&settings)?;
+        }
+        Ok(settings)
     }
 
     /// The settings and the shops as JSON (pretty), never a key.
