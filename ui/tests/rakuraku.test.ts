@@ -244,6 +244,23 @@ describe('Step 4: 帳票データ連携設定', () => {
   });
 });
 
+describe('Saving as typed', () => {
+  it('keeps what was typed on one screen when the next one is filled in at once', async () => {
+    const fake = useFake();
+    const { container, shop } = await openAt(fake, 'step3', { ...complete, customer: emptyConnector().customer });
+    await type(container, 'customer.folder', 'kokyaku');
+    await type(container, 'customer.fileName', 'customers_');
+    for (const f of ['overwriteInUse', 'overwriteWithBlank', 'readFirstRow']) await fireEvent.click(byTestId(container, `input-customer.${f}-true`));
+    // 次へ right away, before the pause that saves: leaving the step saves it.
+    await waitFor(() => expect(next(container).disabled).toBe(false));
+    await fireEvent.click(next(container));
+    await at(container, 'step4');
+    await type(container, 'reports[0].reportName', '請求書（改）');
+    await waitFor(() => expect(fake.rakuraku.configs.get(shop.id)?.reports[0].reportName).toBe('請求書（改）'));
+    expect(fake.rakuraku.configs.get(shop.id)?.customer).toMatchObject({ folder: 'kokyaku', fileName: 'customers_', overwriteInUse: true, readFirstRow: true });
+  });
+});
+
 describe('Settings sheet', () => {
   async function openSheet() {
     const fake = useFake();
