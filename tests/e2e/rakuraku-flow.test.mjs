@@ -4,7 +4,7 @@
 // generated Shift_JIS and UTF-8 files, and the settings sheet with every value.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -24,8 +24,11 @@ const IPS = ['54.249.9.251', '54.65.148.180', '52.68.168.58'];
 const AGENT_STEPS = ['connector_login', 'connector_settings', 'agent_download', 'agent_extract', 'agent_install', 'agent_start'];
 
 let browser;
+/** The generated 「ファイルの配置場所」, removed at the end. */
+let base;
 after(async () => {
   if (browser) await browser.deleteSession().catch(() => {});
+  if (base) rmSync(base, { recursive: true, force: true });
 });
 
 async function atStep(id) {
@@ -232,7 +235,7 @@ test('a shop owner sets up 楽楽コネクタ: Step 1–4 with two bill settings
 
   // フォルダとファイルの確認 on generated files.
   await next('folder_check');
-  const base = agentFolder();
+  base = agentFolder();
   await (await byId(browser, 'folder-base')).setValue(base);
   await click(browser, 'check-folders');
   await (await byId(browser, 'folder-0')).waitForDisplayed({ timeout: 15_000 });
