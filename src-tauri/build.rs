@@ -43,5 +43,11 @@ fn kagiban_commands() -> &'static [&'static str] {
         "import_settings",
         "export_settings_file",
         "export_calendar_file",
+        "rakuraku_connector",
+        "save_rakuraku_connector",
+        "test_rakuraku_connection",
+        "check_rakuraku_folders",
+        "export_rakuraku_file",
+        "copy_text",
     ]
 }

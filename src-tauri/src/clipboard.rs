@@ -64,6 +64,11 @@ impl ClipboardHandle {
         self.run(move |cb| set_excluded(cb, value.expose())).await
     }
 
+    /// Puts plain text (not a secret) on the clipboard.
+    pub async fn write_text(&self, text: String) -> Result<(), Error> {
+        self.run(move |cb| cb.set_text(text)).await
+    }
+
     /// Clears the clipboard if it still holds `secret` (never wipes what the user copied since).
     pub async fn clear_if_unchanged(&self, secret: Secret) -> Result<bool, Error> {
         self.run(move |cb| {

@@ -14,7 +14,7 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::state::AppState;
 
-type CmdResult<T> = Result<T, ErrorView>;
+pub(crate) type CmdResult<T> = Result<T, ErrorView>;
 
 /// Where an exported file was written.
 #[derive(serde::Serialize)]
@@ -23,7 +23,7 @@ pub struct SavedFile {
     pub path: String,
 }
 
-fn fail(state: &AppState, err: Error) -> ErrorView {
+pub(crate) fn fail(state: &AppState, err: Error) -> ErrorView {
     tracing::warn!(code = err.code(), "command failed");
     err.view(state.service.lang())
 }
@@ -387,7 +387,7 @@ pub async fn export_calendar_file<R: Runtime>(
     save_download(&app, &state, "kagiban", "ics", &ics)
 }
 
-fn save_download<R: Runtime>(
+pub(crate) fn save_download<R: Runtime>(
     app: &AppHandle<R>,
     state: &AppState,
     stem: &str,

@@ -7,6 +7,7 @@ mod background;
 mod capture;
 mod clipboard;
 mod commands;
+mod commands_rakuraku;
 mod files;
 mod launch;
 mod resident;
@@ -87,6 +88,12 @@ pub fn build<R: Runtime>(builder: Builder<R>, context: tauri::Context<R>) -> tau
             commands::import_settings,
             commands::export_settings_file,
             commands::export_calendar_file,
+            commands_rakuraku::rakuraku_connector,
+            commands_rakuraku::save_rakuraku_connector,
+            commands_rakuraku::test_rakuraku_connection,
+            commands_rakuraku::check_rakuraku_folders,
+            commands_rakuraku::export_rakuraku_file,
+            commands_rakuraku::copy_text,
         ])
         .build(context)
 }

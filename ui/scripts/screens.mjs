@@ -1,6 +1,7 @@
 // npm run screens: builds the UI against the fake backend, serves it on 127.0.0.1 under the
-// app's CSP, walks the dashboard, every step of the Rakuten flow and the Amazon flows in Japanese
-// with Debian's Chromium, and saves 1100×760 PNGs to $SCREENS_DIR (default ../target/screens).
+// app's CSP, walks the dashboard, every step of the Rakuten flow, the Amazon flows and the
+// 楽楽コネクタ setup in Japanese with Debian's Chromium, and saves 1100×760 PNGs to $SCREENS_DIR
+// (default ../target/screens).
 // Fails on any console error, page error or CSP violation.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { walkRakuraku } from './screens-rakuraku.mjs';
 
 const UI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(UI, 'dist-fake');
@@ -314,6 +316,10 @@ async function main() {
 
     page = await newPage(browser, base);
     await walkMws(page);
+    await page.context().close();
+
+    page = await newPage(browser, base);
+    await walkRakuraku(page, { shot, byId, atStep, next, fake });
     await page.context().close();
 
     page = await newPage(browser, base, { query: '?fake=empty' });

@@ -18,8 +18,8 @@ pub const TEST_EXPIRY: &str = "2027-02-28T23:59:59";
 /// Runs the WebDriver tests in `session`.
 pub fn run_tests(session: &mut Session) -> sh::Result {
     let target = root().join("target/debug");
-    // Keys and authorizations are registered by the tests themselves (the fakes' control
-    // endpoints) when RMS or Amazon would issue them.
+    // Keys, authorizations and 楽楽明細 accounts are registered by the tests themselves (the
+    // fakes' control endpoints) when RMS, Amazon or 楽楽明細 would issue them.
     let rms_url = start_fake(session, &target, "fake-rms")?;
     session
         .env
@@ -42,6 +42,12 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
     session
         .env
         .push(("FAKE_NOTIFICATIONS_LOG".into(), log.display().to_string()));
+    // 楽楽明細: the user's URL keeps its account path; scheme, host and port go to the fake.
+    let rakuraku_url = start_fake(session, &target, "fake-rakuraku")?;
+    session
+        .env
+        .push(("KAGIBAN_RAKURAKU_API_BASE".into(), rakuraku_url.clone()));
+    session.env.push(("FAKE_RAKURAKU_URL".into(), rakuraku_url));
     let driver = setup::cargo_bin("tauri-driver");
     let driver = if driver.exists() {
         driver.display().to_string()

@@ -121,9 +121,136 @@ fn texts_fixture() -> String {
             "keychain_unavailable": error(Error::KeychainUnavailable { detail: String::new() }),
             "not_found": error(Error::NotFound { what: "candidate" }),
             "invalid_format": error(Error::InvalidFormat { expected: CredentialKind::RakutenLicenseKey, code: "unrecognized", message: kagiban_service::UNRECOGNIZED_KEY }),
+            "missing_api_token": error(Error::MissingCredential { kind: CredentialKind::RakurakuApiToken }),
+            "no_agent_folder": error(Error::NoAgentFolder),
         },
+        "rakurakuSamples": rakuraku_samples(),
     });
     format!("{}\n", serde_json::to_string_pretty(&fixture).unwrap())
+}
+
+/// A complete 楽楽コネクタ configuration (both options, two bill settings).
+fn sample_connector() -> kagiban_core::rakuraku::ConnectorConfig {
+    use kagiban_core::rakuraku::{
+        ConnectorConfig, CustomerSettings, Every, ReportSettings, SecretRef, Timing, Weekday,
+    };
+    let secret = |id: &str, tail: &str| {
+        Some(SecretRef {
+            credential_id: id.into(),
+            masked: format!("••••{tail}"),
+        })
+    };
+    ConnectorConfig {
+        meisai_url: "https://rbsample.eco-serv.jp/xxxxxxx/".into(),
+        api_token: secret("cred-rakuraku-token", "9fQ2"),
+        agent_id: "AGENT-0001".into(),
+        agent_key: secret("cred-rakuraku-agent-key", "k7Lm"),
+        ip_restriction: true,
+        approval_flow_option: true,
+        agent_folder: None,
+        customer: CustomerSettings {
+            import_setting_id: String::new(),
+            folder: "clientmaster".into(),
+            file_name: "顧客".into(),
+            overwrite_in_use: Some(true),
+            overwrite_with_blank: Some(false),
+            read_first_row: Some(false),
+        },
+        reports: vec![
+            ReportSettings {
+                timing: Timing::Scheduled {
+                    every: Every::Weekly {
+                        weekday: Weekday::Mon,
+                    },
+                    hour: 9,
+                },
+                report_name: "請求書".into(),
+                report_type_id: "1".into(),
+                folder: "billdata".into(),
+                file_name: "請求".into(),
+                read_first_row: Some(false),
+                approve: Some(true),
+                approval_flow_id: "3".into(),
+            },
+            ReportSettings {
+                timing: Timing::Scheduled {
+                    every: Every::Monthly { day: 25 },
+                    hour: 0,
+                },
+                report_name: "納品書".into(),
+                report_type_id: "2".into(),
+                folder: "deliverydata".into(),
+                file_name: "納品".into(),
+                read_first_row: Some(true),
+                approve: Some(false),
+                approval_flow_id: String::new(),
+            },
+        ],
+    }
+}
+
+/// What the real code makes of the sample configuration: its settings sheet, and a folder
+/// check on generated files (a Shift_JIS customer file with a header row, a UTF-8 bill file
+/// without one, an empty file, a missing folder), the base folder written as `{base}`.
+fn rakuraku_samples() -> serde_json::Value {
+    use kagiban_core::rakuraku::{sheet_rows, validate, ConnectorConfig, Every, Timing, Weekday};
+    use kagiban_service::folders::{check_folders, FolderTarget};
+
+    let config = validate(&sample_connector()).config;
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path();
+    let write = |folder: &str, name: &str, bytes: &[u8]| {
+        std::fs::create_dir_all(base.join(folder)).unwrap();
+        std::fs::write(base.join(folder).join(name), bytes).unwrap();
+    };
+    let (cp932, _, unmappable) = encoding_rs::SHIFT_JIS
+        .encode("顧客コード,会社名,メールアドレス\r\nC001,株式会社サンプル,info@example.jp\r\n");
+    assert!(!unmappable);
+    write("clientmaster", "顧客一覧.csv", &cp932);
+    write(
+        "billdata",
+        "請求_202605.csv",
+        "C001,2026/05/31,請求書,10000\r\nC002,2026/05/31,請求書,25000\r\n".as_bytes(),
+    );
+    write("billdata", "請求_空.csv", b"");
+    let mut targets = vec![FolderTarget {
+        key: "customer".into(),
+        setting: "Step3.顧客データ連携設定".into(),
+        folder: config.customer.folder.clone(),
+        prefix: config.customer.file_name.clone(),
+        read_first_row: config.customer.read_first_row,
+    }];
+    for (i, r) in config.reports.iter().enumerate() {
+        targets.push(FolderTarget {
+            key: format!("reports[{i}]"),
+            setting: format!("Step4.帳票データ連携設定{}", i + 1),
+            folder: r.folder.clone(),
+            prefix: r.file_name.clone(),
+            read_first_row: r.read_first_row,
+        });
+    }
+    let base_text = base.display().to_string();
+    let report = |lang: Lang| {
+        let json = serde_json::to_string(&check_folders(base, &targets, lang)).unwrap();
+        serde_json::from_str::<serde_json::Value>(&json.replace(&base_text, "{base}")).unwrap()
+    };
+    let both = |t: kagiban_core::lang::Text| serde_json::json!({ "ja": t.ja, "en": t.en });
+    let timing = serde_json::json!({
+        "notLinked": both(Timing::NotLinked.label()),
+        "manual": both(Timing::Manual.label()),
+        "scheduled": both(Timing::Scheduled { every: Every::Daily, hour: 0 }.label()),
+        "daily": both(Every::Daily.label()),
+        "weekly": both(Every::Weekly { weekday: Weekday::Mon }.label()),
+        "monthly": both(Every::Monthly { day: 1 }.label()),
+        "weekdays": Weekday::ALL.iter().map(|d| (serde_json::to_value(d).unwrap().as_str().unwrap().to_string(), both(d.label()))).collect::<serde_json::Map<_, _>>(),
+    });
+    serde_json::json!({
+        "config": config,
+        "sheet": sheet_rows(&config),
+        "emptySheet": sheet_rows(&ConnectorConfig::default()),
+        "timing": timing,
+        "folderCheck": { "ja": report(Lang::Ja), "en": report(Lang::En) },
+    })
 }
 
 fn fixture_path() -> PathBuf {

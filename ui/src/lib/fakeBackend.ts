@@ -3,12 +3,16 @@ import type {
   AcceptDetails,
   AppStatus,
   CandidateView,
+  ConnectionTestReport,
+  ConnectorConfig,
+  ConnectorView,
   CopyReceipt,
   CredentialKind,
   CredentialView,
   ErrorView,
   FlowProgress,
   FlowView,
+  FolderCheckReport,
   ImportReport,
   KindReminders,
   Lang,
@@ -56,6 +60,8 @@ import {
   ymd,
 } from './fakeRules';
 import { sample, type Cred } from './fakeSeed';
+import { FakeRakuraku } from './fakeRakuraku';
+import { checkRakurakuSecret, ruleMessage } from './fakeRakurakuRules';
 import { formatJstDateTime, isSecretKind, marketplaceOf } from './format';
 
 /** crates/service/src/service/shops.rs: MAX_SHOP_NAME_CHARS (the error message states it). */
@@ -105,9 +111,25 @@ export class FakeBackend implements Backend {
   /** The flow the tray asked for before the window was up (take_pending_flow). */
   pendingFlow: string | null = null;
   private now: () => number;
+  /** 楽楽コネクタ: configurations, the pretend 楽楽明細 and the folder check. */
+  readonly rakuraku: FakeRakuraku;
+  /** Texts put on the clipboard with copy_text (not secrets), newest last. */
+  readonly copiedTexts: string[] = [];
 
   constructor(opts: FakeOptions = {}) {
     this.now = opts.now ?? (() => Date.now());
+    this.rakuraku = new FakeRakuraku({
+      lang: () => this.lang,
+      now: () => this.now(),
+      requireShop: (id) => {
+        if (this.shop(id).marketplace !== 'rakuraku') reject('not_found', say(errorMessages.not_found, this.lang));
+      },
+      newest: (shopId, kind) => {
+        const c = this.newest(shopId, kind);
+        return c ? { id: c.id, masked: `••••${c.secret.slice(-4)}`, secret: c.secret } : null;
+      },
+      reject,
+    });
     this.latencyMs = opts.latencyMs ?? 0;
     this.keychainBroken = opts.scenario === 'keychain';
     if ((opts.scenario ?? 'sample') !== 'empty') {
@@ -215,6 +237,14 @@ export class FakeBackend implements Backend {
   }
 
   private makeCandidate(kind: CredentialKind, shopId: string, text: string, source: Candidate['source']): CandidateView {
+    if (kind === 'rakuraku_api_token' || kind === 'rakuraku_agent_key') {
+      const checked = checkRakurakuSecret(kind, text);
+      if ('error' in checked) reject('invalid_format', ruleMessage(checked.error, this.lang));
+      const token = `cand-${++this.seq}`;
+      const c: Candidate = { kind, value: checked.value, warnings: checked.warnings, source, shopId };
+      this.candidates.set(token, c);
+      return this.candidateView(token, c);
+    }
     const { value: cleaned, warnings } = normalize(text);
     const found = recognize(cleaned);
     if (found === null) reject('invalid_format', say(errorMessages.invalid_format, this.lang));
@@ -631,6 +661,36 @@ export class FakeBackend implements Backend {
   async exportCalendarFile(): Promise<SavedFile> {
     await this.tick('export_calendar_file');
     return this.saveFile('kagiban', 'ics', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+  }
+
+  async rakurakuConnector(shopId: string): Promise<ConnectorView> {
+    await this.tick('rakuraku_connector');
+    return this.rakuraku.connector(shopId);
+  }
+
+  async saveRakurakuConnector(shopId: string, config: ConnectorConfig): Promise<ConnectorView> {
+    await this.tick('save_rakuraku_connector');
+    return this.rakuraku.save(shopId, config);
+  }
+
+  async testRakurakuConnection(shopId: string): Promise<ConnectionTestReport> {
+    await this.tick('test_rakuraku_connection', this.verifyLatencyMs);
+    return this.rakuraku.testConnection(shopId);
+  }
+
+  async checkRakurakuFolders(shopId: string, base: string | null): Promise<FolderCheckReport> {
+    await this.tick('check_rakuraku_folders');
+    return this.rakuraku.checkFolders(shopId, base);
+  }
+
+  async exportRakurakuFile(shopId: string): Promise<SavedFile> {
+    await this.tick('export_rakuraku_file');
+    return this.saveFile('kagiban-rakuraku-connector', 'json', this.rakuraku.exportJson(shopId));
+  }
+
+  async copyText(text: string): Promise<void> {
+    await this.tick('copy_text');
+    this.copiedTexts.push(text);
   }
 
   async takePendingFlow(): Promise<string | null> {

@@ -19,6 +19,7 @@ export const KIND_ORDER: readonly CredentialKind[] = [
   'lwa_client_secret',
   'lwa_refresh_token',
   'rakuraku_api_token',
+  'rakuraku_agent_key',
 ];
 
 /** Kinds whose new value waits for a successful check before it replaces the one in use. */

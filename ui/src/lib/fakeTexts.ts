@@ -19,7 +19,7 @@ export const verifyMessages: Record<VerifyCode, Both> = texts.verifyMessages;
 export const verifyMessagesAmazon: Record<VerifyCode, Both> = texts.verifyMessagesAmazon;
 
 /** The warning codes the fake's normalizer can raise. */
-export type FakeWarning = 'whitespace_removed' | 'full_width_normalized' | 'confusable_il' | 'unusual_length' | 'legacy_client_secret';
+export type FakeWarning = 'whitespace_removed' | 'full_width_normalized' | 'confusable_il' | 'unusual_length' | 'legacy_client_secret' | 'unusual_token_format';
 
 export const warningMessages: Record<FakeWarning, Both> = texts.warningMessages;
 
@@ -37,7 +37,9 @@ export const errorMessages: Record<
   | 'invalid_setting_reminders'
   | 'invalid_import'
   | 'login_item_failed'
-  | 'file_failed',
+  | 'file_failed'
+  | 'missing_api_token'
+  | 'no_agent_folder',
   Both
 > = texts.errorMessages;
 

@@ -1,5 +1,6 @@
 // Pure rules of moving through a flow: which steps are skipped, which comes next, when 次へ is enabled.
-import type { CredentialKind, FlowView, ShopView, StepView, VerifyCode } from './bindings/index';
+import type { ConnectorView, CredentialKind, FlowView, ShopView, StepView, VerifyCode } from './bindings/index';
+import { blockingIssues, getAt } from './connectorForm';
 
 /** What the flow knows so far, enough to decide about any step. */
 export interface FlowContext {
@@ -9,6 +10,8 @@ export interface FlowContext {
   captured: readonly CredentialKind[];
   /** The result of the last verification of the flow's credential, if any. */
   verifyCode: VerifyCode | null;
+  /** The shop's 楽楽コネクタ configuration, in a flow with form steps (null until loaded). */
+  connector?: ConnectorView | null;
 }
 
 /** How a step looks in the rail. */
@@ -24,9 +27,13 @@ export function hasMarketplace(ctx: FlowContext): boolean {
   return ctx.captured.includes('amazon_marketplace_id') || shopHasKind(ctx.shop, 'amazon_marketplace_id');
 }
 
-/** A firstTimeOnly capture step is skipped once the shop already has that credential. */
+/**
+ * A firstTimeOnly capture step is skipped once the shop already has that credential; an IP
+ * allow-list step when the user does not have its option.
+ */
 export function isSkipped(step: StepView, ctx: FlowContext): boolean {
   const k = step.kind;
+  if (k.type === 'ipAllowList') return !!ctx.connector && getAt(ctx.connector.config, k.optionField) !== true;
   return k.type === 'capture' && k.firstTimeOnly && shopHasKind(ctx.shop, k.credentialKind) && !ctx.captured.includes(k.credentialKind);
 }
 
@@ -47,9 +54,12 @@ export function canAdvance(step: StepView, ctx: FlowContext): boolean {
       return hasMarketplace(ctx);
     case 'verify':
       return verifyLetsContinue(ctx.verifyCode);
+    case 'form':
+      return !!ctx.connector && blockingIssues(step, ctx.connector).length === 0;
     case 'done':
       return false;
-    // instruction, notice (the legacy flow may still be followed), rdtCheck (optional), handOver
+    // instruction, notice (the legacy flow may still be followed), rdtCheck, connectionTest and
+    // folderCheck (optional checks), ipAllowList, sheet, handOver
     default:
       return true;
   }

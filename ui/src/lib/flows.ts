@@ -2,8 +2,8 @@
 // backend (get_flow); the backend has no command listing its flows, so the ids are named here.
 import type { Marketplace } from './bindings/index';
 
-/** Flow ids, Rakuten first (the most frequent renewal), then Amazon's current and legacy flows. */
-export const FLOW_IDS = ['rakuten_license_key', 'amazon_sp_api', 'amazon_mws'] as const;
+/** Flow ids, Rakuten first (the most frequent renewal), then Amazon's current and legacy flows, then the 楽楽コネクタ setup. */
+export const FLOW_IDS = ['rakuten_license_key', 'amazon_sp_api', 'amazon_mws', 'rakuraku_connector'] as const;
 
 /** The marketplaces whose shops the dashboard lists. */
 export const MARKETPLACES: readonly Marketplace[] = ['rakuten', 'amazon', 'rakuraku'];

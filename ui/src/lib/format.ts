@@ -77,7 +77,7 @@ const NOT_SECRET: readonly CredentialKind[] = ['lwa_client_id', 'amazon_seller_i
 /** The marketplace a kind belongs to (mirrors the backend's CredentialKind::marketplace). */
 export function marketplaceOf(kind: CredentialKind): Marketplace {
   if (kind === 'rakuten_license_key' || kind === 'rakuten_service_secret') return 'rakuten';
-  if (kind === 'rakuraku_api_token') return 'rakuraku';
+  if (kind === 'rakuraku_api_token' || kind === 'rakuraku_agent_key') return 'rakuraku';
   return 'amazon';
 }
 

@@ -6,11 +6,15 @@ import type {
   AcceptDetails,
   AppStatus,
   CandidateView,
+  ConnectionTestReport,
+  ConnectorConfig,
+  ConnectorView,
   CopyReceipt,
   CredentialKind,
   CredentialView,
   FlowProgress,
   FlowView,
+  FolderCheckReport,
   ImportReport,
   Lang,
   Marketplace,
@@ -93,6 +97,18 @@ export interface Backend {
   exportSettingsFile(): Promise<SavedFile>;
   /** export_calendar_file: every expiry with its reminders as .ics in the Downloads folder */
   exportCalendarFile(): Promise<SavedFile>;
+  /** rakuraku_connector: a 楽楽明細 shop's 楽楽コネクタ configuration, checked, with its settings sheet */
+  rakurakuConnector(shopId: string): Promise<ConnectorView>;
+  /** save_rakuraku_connector: saves it (problems included); secret references in `config` are ignored */
+  saveRakurakuConnector(shopId: string, config: ConnectorConfig): Promise<ConnectorView>;
+  /** test_rakuraku_connection: one customers search with the URL and API token; rejects with `missing_credential`, `url_*` */
+  testRakurakuConnection(shopId: string): Promise<ConnectionTestReport>;
+  /** check_rakuraku_folders: each configured folder under `base` (else the saved one); rejects with `no_agent_folder` */
+  checkRakurakuFolders(shopId: string, base: string | null): Promise<FolderCheckReport>;
+  /** export_rakuraku_file: the configuration as JSON without secrets, in the Downloads folder */
+  exportRakurakuFile(shopId: string): Promise<SavedFile>;
+  /** copy_text: copies a value that is not a secret (secrets go through copyCredential) */
+  copyText(text: string): Promise<void>;
   /** take_pending_flow: the flow (or `settings`) asked for while the window was loading, once */
   takePendingFlow(): Promise<string | null>;
   /** event capture-candidate */
@@ -192,6 +208,12 @@ export const tauriBackend: Backend = {
   answerLoginOffer: (accept) => call('answer_login_offer', { accept }),
   exportSettingsFile: () => call('export_settings_file'),
   exportCalendarFile: () => call('export_calendar_file'),
+  rakurakuConnector: (shopId) => call('rakuraku_connector', { shopId }),
+  saveRakurakuConnector: (shopId, config) => call('save_rakuraku_connector', { shopId, config }),
+  testRakurakuConnection: (shopId) => call('test_rakuraku_connection', { shopId }),
+  checkRakurakuFolders: (shopId, base) => call('check_rakuraku_folders', { shopId, base }),
+  exportRakurakuFile: (shopId) => call('export_rakuraku_file', { shopId }),
+  copyText: (text) => call('copy_text', { text }),
   takePendingFlow: () => call('take_pending_flow'),
   onCaptureCandidate: (handler) => listen<CandidateView>('capture-candidate', (e) => handler(e.payload)),
   onCredentialsChanged: (handler) => listen('credentials-changed', () => handler()),
