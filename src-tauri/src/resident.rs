@@ -42,10 +42,5 @@ fn closing_note(lang: Lang) -> Note {
             "Reminders and checks go on with the window closed. To quit, choose Quit in the tray icon's menu.",
         ),
     };
-    Note {
-        summary: summary.into(),
-        body: body.into(),
-        renew_flow: None,
-        renew_label: String::new(),
-    }
+    Note::plain(summary, body)
 }

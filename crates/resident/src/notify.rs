@@ -21,6 +21,18 @@ pub struct Note {
     pub renew_label: String,
 }
 
+impl Note {
+    /// A notification without an action.
+    pub fn plain(summary: impl Into<String>, body: impl Into<String>) -> Self {
+        Self {
+            summary: summary.into(),
+            body: body.into(),
+            renew_flow: None,
+            renew_label: String::new(),
+        }
+    }
+}
+
 /// A reminder before (or after) an expiry, with 「更新する」 opening the flow that renews it.
 pub fn reminder_note(reminder: &ReminderNotice, flow: Option<String>, lang: Lang) -> Note {
     Note {
@@ -47,12 +59,7 @@ pub fn verification_note(service: &Service, report: &VerifyReport) -> Note {
         (false, Lang::Ja) => format!("{shop}: 新しい{what}を確認できませんでした"),
         (false, Lang::En) => format!("{shop}: the new {what} could not be verified"),
     };
-    Note {
-        summary,
-        body: report.message.clone(),
-        renew_flow: None,
-        renew_label: String::new(),
-    }
+    Note::plain(summary, report.message.clone())
 }
 
 /// Shows `note` on a thread of its own; `on_renew` runs if the user chooses 「更新する」

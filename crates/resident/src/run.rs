@@ -208,26 +208,18 @@ impl Resident {
 }
 
 fn tray_state(service: &Service) -> TrayState {
-    let lang = service.lang();
-    match service.tray_summary() {
-        Ok(summary) => TrayState {
-            urgency: summary.urgency,
-            tooltip: summary.tooltip.clone(),
-            lines: menu::lines(&summary, lang),
-        },
-        Err(err) => {
-            tracing::warn!(code = err.code(), "tray summary unavailable");
-            let empty = kagiban_service::views::TraySummary {
-                urgency: kagiban_core::expiry::Urgency::Ok,
-                tooltip: crate::tray::TITLE.into(),
-                next: Vec::new(),
-            };
-            TrayState {
-                urgency: empty.urgency,
-                tooltip: empty.tooltip.clone(),
-                lines: menu::lines(&empty, lang),
-            }
+    let summary = service.tray_summary().unwrap_or_else(|err| {
+        tracing::warn!(code = err.code(), "tray summary unavailable");
+        kagiban_service::views::TraySummary {
+            urgency: kagiban_core::expiry::Urgency::Ok,
+            tooltip: crate::tray::TITLE.into(),
+            next: Vec::new(),
         }
+    });
+    TrayState {
+        urgency: summary.urgency,
+        lines: menu::lines(&summary, service.lang()),
+        tooltip: summary.tooltip,
     }
 }
 
