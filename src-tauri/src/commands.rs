@@ -416,12 +416,15 @@ pub(crate) fn save_download<R: Runtime>(
 /// printed on stdout; `close` also closes the window once ready (the "opened and closed" case).
 pub const BENCH_ENV: &str = "KAGIBAN_BENCH";
 
-/// The page's first screen is rendered with its data (`render_ms`: from asking for the data to
-/// showing it). Only the benchmark listens.
+/// The page's first screen is painted with its data (`render_ms`: from asking for the data to
+/// showing it; `origin_ms`: when the page began to load, ms since the Unix epoch; `marks`: the
+/// page's milestones, ms after it began to load). Only the benchmark listens.
 #[tauri::command]
 pub async fn page_ready<R: Runtime>(
     window: tauri::WebviewWindow<R>,
     render_ms: f64,
+    origin_ms: f64,
+    marks: std::collections::BTreeMap<String, f64>,
 ) -> CmdResult<()> {
     let Ok(mode) = std::env::var(BENCH_ENV) else {
         return Ok(());
@@ -429,7 +432,11 @@ pub async fn page_ready<R: Runtime>(
     {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "ready {render_ms}");
+        let marks: String = marks
+            .iter()
+            .map(|(name, ms)| format!(" {name}={ms:.1}"))
+            .collect();
+        let _ = writeln!(out, "ready {render_ms} {origin_ms}{marks}");
         let _ = out.flush();
     }
     if mode == "close" {

@@ -48,21 +48,7 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
         .env
         .push(("KAGIBAN_RAKURAKU_API_BASE".into(), rakuraku_url.clone()));
     session.env.push(("FAKE_RAKURAKU_URL".into(), rakuraku_url));
-    let driver = setup::cargo_bin("tauri-driver");
-    let driver = if driver.exists() {
-        driver.display().to_string()
-    } else {
-        "tauri-driver".into()
-    };
-    session.spawn(
-        Command::new(&driver)
-            .args(["--port", "4444", "--native-port", "4445"])
-            .stdout(Stdio::null()),
-    )?;
-    wait_for(Duration::from_secs(20), || {
-        std::net::TcpStream::connect("127.0.0.1:4444").is_ok()
-    })
-    .map_err(|_| "tauri-driver did not start listening on 4444".to_string())?;
+    start_tauri_driver(session)?;
     let out = root().join("target/e2e");
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
@@ -80,6 +66,25 @@ pub fn run_tests(session: &mut Session) -> sh::Result {
     let _ =
         sh::run(cmd("pkill").args(["-f", &target.join("kagiban-resident").display().to_string()]));
     result
+}
+
+/// Starts tauri-driver (WebDriver on 127.0.0.1:4444) in `session` and waits until it listens.
+pub fn start_tauri_driver(session: &mut Session) -> sh::Result {
+    let driver = setup::cargo_bin("tauri-driver");
+    let driver = if driver.exists() {
+        driver.display().to_string()
+    } else {
+        "tauri-driver".into()
+    };
+    session.spawn(
+        Command::new(&driver)
+            .args(["--port", "4444", "--native-port", "4445"])
+            .stdout(Stdio::null()),
+    )?;
+    wait_for(Duration::from_secs(20), || {
+        std::net::TcpStream::connect("127.0.0.1:4444").is_ok()
+    })
+    .map_err(|_| "tauri-driver did not start listening on 4444".to_string())
 }
 
 /// Starts `fake-notifications` on the session bus and waits until it owns the name.

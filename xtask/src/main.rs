@@ -13,7 +13,9 @@ const USAGE: &str = "usage: cargo xtask <run|test|setup>
   test   install what is missing, build, and run every test (formatting, lints, unit, UI, end to end)
   setup  only install what is missing
   e2e    build the UI and the app, then run only the end-to-end tests
-  bench  Kagiban against a bare Tauri app, side by side (release builds; about 25 minutes)";
+  bench  Kagiban against a bare Tauri app, side by side (release builds; about 30 minutes);
+         `bench windowed capture` runs only those parts (core, size, windowed, tray, closed,
+         capture, dashboard)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,7 +24,7 @@ fn main() -> ExitCode {
         Some("test") => setup::all().and_then(|()| test()),
         Some("setup") => setup::all(),
         Some("e2e") => setup::all().and_then(|()| e2e_only()),
-        Some("bench") => setup::all().and_then(|()| bench::run()),
+        Some("bench") => setup::all().and_then(|()| bench::run(&args[1..])),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -145,6 +145,22 @@ impl Session {
         run(c.envs(self.env.iter().cloned()))
     }
 
+    /// Runs a command inside the session and returns its standard output (stderr shown).
+    pub fn output(&self, c: &mut Command) -> sh::Result<String> {
+        let out = c
+            .envs(self.env.iter().cloned())
+            .current_dir(root())
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| format!("could not start {c:?}: {e}"))?;
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        if out.status.success() {
+            Ok(stdout)
+        } else {
+            Err(format!("{c:?} failed ({}): {stdout}", out.status))
+        }
+    }
+
     /// Starts a background process inside the session, stopped with the session.
     pub fn spawn(&mut self, c: &mut Command) -> sh::Result<&mut Child> {
         let child = c

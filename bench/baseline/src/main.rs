@@ -8,9 +8,9 @@ use std::io::Write;
 use tauri::{RunEvent, WebviewUrl, WebviewWindowBuilder};
 
 #[tauri::command]
-fn ready(window: tauri::WebviewWindow, render_ms: f64) {
+fn ready(window: tauri::WebviewWindow, render_ms: f64, origin_ms: f64) {
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "ready {render_ms}");
+    let _ = writeln!(out, "ready {render_ms} {origin_ms}");
     let _ = out.flush();
     if std::env::var("KAGIBAN_BENCH").as_deref() == Ok("close") {
         let _ = window.destroy();

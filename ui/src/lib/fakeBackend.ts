@@ -575,7 +575,7 @@ export class FakeBackend implements Backend {
     }
   }
 
-  async pageReady(renderMs: number): Promise<void> {
+  async pageReady(renderMs: number, _originMs: number, _marks: Record<string, number>): Promise<void> {
     await this.tick(`page_ready`);
     this.renderMs = renderMs;
   }

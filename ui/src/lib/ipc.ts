@@ -82,7 +82,7 @@ export interface Backend {
   /** open_link: a known link id such as "rms_login" */
   openLink(link: string): Promise<void>;
   /** page_ready: the first screen is rendered with its data (the benchmark listens) */
-  pageReady(renderMs: number): Promise<void>;
+  pageReady(renderMs: number, originMs: number, marks: Record<string, number>): Promise<void>;
   /** get_settings */
   getSettings(): Promise<Settings>;
   /** save_settings: checks and saves all of it or nothing; rejects with `setting_out_of_range`, `login_item_failed` */
@@ -200,7 +200,7 @@ export const tauriBackend: Backend = {
   revealCredential: (id) => call('reveal_credential', { id }),
   copyCredential: (id) => call('copy_credential', { id }),
   openLink: (link) => call('open_link', { link }),
-  pageReady: (renderMs) => call('page_ready', { renderMs }),
+  pageReady: (renderMs, originMs, marks) => call('page_ready', { renderMs, originMs, marks }),
   getSettings: () => call('get_settings'),
   saveSettings: (settings) => call('save_settings', { settings }),
   importSettings: (json) => call('import_settings', { json }),

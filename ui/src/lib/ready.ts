@@ -1,19 +1,49 @@
 // Marks the first screen as rendered with its data. The end-to-end tests wait for it, and the
 // benchmark (cargo xtask bench) measures startup by it: the backend is told once, with how long
-// the screen took from asking for its data to showing it.
+// the screen took from asking for its data to showing it, and when the page began to load.
 import { tick } from 'svelte';
 import { backend } from './ipc';
 
+/** Longest wait for a frame (a hidden or minimized window paints none). */
+const FRAME_WAIT_MS = 1000;
+
 /**
- * Sets `document.body.dataset.ready = "1"` after the pending render, once, and tells the backend
- * (`page_ready`). `loadStartedAt` is the `performance.now()` at which the screen asked for its data.
+ * Resolves once the pending render has been painted: a task queued from a frame callback runs
+ * after that frame is drawn.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FRAME_WAIT_MS);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/**
+ * Sets `document.body.dataset.ready = "1"` once the pending render is on screen, once, and tells
+ * the backend (`page_ready`). `loadStartedAt` is the `performance.now()` at which the screen
+ * asked for its data.
  */
 export async function markReady(loadStartedAt?: number): Promise<void> {
   await tick();
-  if (typeof document === 'undefined' || document.body.dataset.ready === '1') return;
+  if (typeof document === 'undefined' || document.body.dataset.ready !== undefined) return;
+  document.body.dataset.ready = 'pending';
+  performance.mark('kagiban:dom');
+  await afterPaint();
+  performance.mark('kagiban:painted');
   document.body.dataset.ready = '1';
   const renderMs = loadStartedAt === undefined ? 0 : performance.now() - loadStartedAt;
+  // The page's own milestones (User Timing marks), ms since it began to load.
+  const marks: Record<string, number> = {};
+  for (const m of performance.getEntriesByType('mark')) {
+    if (m.name.startsWith('kagiban:')) marks[m.name.slice('kagiban:'.length)] = m.startTime;
+  }
   await backend()
-    .pageReady(renderMs)
+    .pageReady(renderMs, performance.timeOrigin, marks)
     .catch(() => undefined);
 }

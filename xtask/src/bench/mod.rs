@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::session::Session;
 use crate::sh::{self, root};
@@ -24,6 +24,8 @@ pub const RUNS: usize = 5;
 const SETTLE: Duration = Duration::from_secs(30);
 /// How long idle CPU is measured.
 const IDLE: Duration = Duration::from_secs(60);
+/// Figure 6's tries.
+const CAPTURE_TRIES: usize = 20;
 /// Idle time before reading the windowed memory.
 const WINDOW_IDLE: Duration = Duration::from_secs(5);
 
@@ -35,8 +37,26 @@ struct Program {
     tray: (PathBuf, Vec<String>),
 }
 
-/// Runs every figure and writes the report.
-pub fn run() -> sh::Result {
+/// The parts of the benchmark, by the name `cargo xtask bench <part>...` selects them with.
+pub const PARTS: &[&str] = &[
+    "core",
+    "size",
+    "windowed",
+    "tray",
+    "closed",
+    "capture",
+    "dashboard",
+];
+
+/// Runs the chosen parts (all when `only` is empty) and writes the report.
+pub fn run(only: &[String]) -> sh::Result {
+    if let Some(unknown) = only.iter().find(|p| !PARTS.contains(&p.as_str())) {
+        return Err(format!(
+            "no benchmark part {unknown:?}; the parts are: {}",
+            PARTS.join(", ")
+        ));
+    }
+    let wants = |part: &str| only.is_empty() || only.iter().any(|p| p == part);
     setup::build_ui()?;
     sh::cargo(&[
         "build",
@@ -57,10 +77,10 @@ pub fn run() -> sh::Result {
         "--bin",
         "fake-notifications",
     ])?;
-    let mut figures = Figures {
-        core: core_work()?,
-        ..Figures::default()
-    };
+    let mut figures = Figures::default();
+    if wants("core") {
+        figures.core = core_work()?;
+    }
 
     let release = root().join("target/release");
     let kagiban = Program {
@@ -74,7 +94,14 @@ pub fn run() -> sh::Result {
             vec!["--hidden".into()],
         ),
     };
-    figures.sizes = report::Sizes::read(&kagiban.window, &kagiban.tray.0, &baseline.window);
+    if wants("size") {
+        figures.sizes = Some(report::Sizes::read(
+            &kagiban.window,
+            &kagiban.tray.0,
+            &baseline.window,
+            &deb()?,
+        ));
+    }
 
     let mut session = Session::start()?;
     let log = root().join("target/test-session/notifications.jsonl");
@@ -83,36 +110,49 @@ pub fn run() -> sh::Result {
 
     // 1, 2: startup to the first screen ready, and memory with the window open.
     seed::seed(&data, 3)?;
-    for run in 0..=RUNS {
-        let app = windowed(&session, &kagiban.window)?;
-        let base = windowed(&session, &baseline.window)?;
-        if run > 0 {
-            figures.windowed.push((app, base));
+    if wants("windowed") {
+        for run in 0..=RUNS {
+            let app = windowed(&session, &kagiban.window)?;
+            let base = windowed(&session, &baseline.window)?;
+            if run > 0 {
+                figures.windowed.push((app, base));
+            }
+            println!("bench: windowed run {run}/{RUNS} done");
         }
-        println!("bench: windowed run {run}/{RUNS} done");
     }
     // 3, 4: only the tray, started hidden (memory after 30 s, then CPU over 60 s).
-    for run in 1..=RUNS {
-        let app = tray_only(&session, &kagiban.tray)?;
-        let base = tray_only(&session, &baseline.tray)?;
-        figures.hidden.push((app, base));
-        println!("bench: tray-only run {run}/{RUNS} done");
-    }
-    // 3: only the tray, after the window was opened and closed.
-    for run in 1..=RUNS {
-        let app = opened_and_closed(&session, &kagiban.window, Some(&kagiban.tray.0))?;
-        let base = opened_and_closed(&session, &baseline.window, None)?;
-        figures.closed.push((app, base));
-        println!("bench: opened-and-closed run {run}/{RUNS} done");
-    }
-    // 7: the dashboard's first render with 500 credentials.
-    seed::seed(&data, 125)?;
-    for run in 0..=RUNS {
-        let app = windowed(&session, &kagiban.window)?;
-        if run > 0 {
-            figures.dashboard_500_ms.push(app.render_ms);
+    if wants("tray") {
+        for run in 1..=RUNS {
+            let app = tray_only(&session, &kagiban.tray)?;
+            let base = tray_only(&session, &baseline.tray)?;
+            figures.hidden.push((app, base));
+            println!("bench: tray-only run {run}/{RUNS} done");
         }
     }
+    // 3: only the tray, after the window was opened and closed.
+    if wants("closed") {
+        for run in 1..=RUNS {
+            let app = opened_and_closed(&session, &kagiban.window, Some(&kagiban.tray.0))?;
+            let base = opened_and_closed(&session, &baseline.window, None)?;
+            figures.closed.push((app, base));
+            println!("bench: opened-and-closed run {run}/{RUNS} done");
+        }
+    }
+    // 6: the clipboard capture, driven through WebDriver.
+    if wants("capture") {
+        figures.capture_ms = capture(&mut session, &kagiban)?;
+    }
+    // 7: the dashboard's first render with 500 credentials.
+    if wants("dashboard") {
+        seed::seed(&data, 125)?;
+        for run in 0..=RUNS {
+            let app = windowed(&session, &kagiban.window)?;
+            if run > 0 {
+                figures.dashboard_500.push(app);
+            }
+        }
+    }
+    drop(session);
     figures.machine = report::Machine::read();
     let text = figures.markdown();
     let out = root().join("target/bench");
@@ -123,13 +163,66 @@ pub fn run() -> sh::Result {
     Ok(())
 }
 
+/// Bundles the release build into a .deb with the Tauri CLI (the UI's dev dependency); returns
+/// its path.
+fn deb() -> sh::Result<PathBuf> {
+    let dir = root().join("target/release/bundle/deb");
+    let _ = std::fs::remove_dir_all(&dir);
+    sh::run(
+        Command::new(root().join("ui/node_modules/.bin/tauri"))
+            .args(["bundle", "--bundles", "deb"])
+            .current_dir(root().join("src-tauri")),
+    )?;
+    std::fs::read_dir(&dir)
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "deb"))
+        .ok_or_else(|| format!("no .deb in {}", dir.display()))
+}
+
+/// Figure 6: tests/e2e/capture-bench.mjs drives the release app through tauri-driver to the
+/// licenseKey step and prints one `capture <ms>` line per try.
+fn capture(session: &mut Session, kagiban: &Program) -> sh::Result<Vec<f64>> {
+    e2e::start_tauri_driver(session)?;
+    let out = session
+        .output(
+            sh::cmd("node")
+                .arg("tests/e2e/capture-bench.mjs")
+                .env("KAGIBAN_APP", &kagiban.window)
+                .env("CAPTURE_TRIES", CAPTURE_TRIES.to_string())
+                .env("TEST_SERVICE_SECRET", e2e::TEST_SERVICE_SECRET)
+                .env("TEST_LICENSE_KEY", e2e::TEST_LICENSE_KEY),
+        )
+        .map_err(|e| format!("the capture benchmark failed: {e}"))?;
+    // The window started the resident; it stays after the WebDriver session.
+    procs::kill_exe(&kagiban.tray.0);
+    let tries: Vec<f64> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("capture "))
+        .filter_map(|v| v.trim().parse().ok())
+        .collect();
+    if tries.len() == CAPTURE_TRIES {
+        Ok(tries)
+    } else {
+        Err(format!(
+            "the capture benchmark gave {} of {CAPTURE_TRIES} tries",
+            tries.len()
+        ))
+    }
+}
+
 /// One windowed run.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Windowed {
     /// Process start to the page's ready signal.
     pub startup_ms: f64,
+    /// Process start to the page beginning to load.
+    pub native_ms: f64,
     /// What the page reported: from asking for its data to showing it.
     pub render_ms: f64,
+    /// The page's milestones (Kagiban: status, data, dom, painted), ms after it began to load.
+    pub marks: Vec<(String, f64)>,
     /// Total RSS of the process tree after 5 s idle, KiB.
     pub rss_kib: u64,
     /// Total PSS of the process tree after 5 s idle, KiB.
@@ -158,33 +251,66 @@ fn start(session: &Session, program: &Path, args: &[String], mode: &str) -> sh::
         .map_err(|e| format!("could not start {}: {e}", program.display()))
 }
 
-/// Waits for the page's `ready <render_ms>` line; returns the time since `started` and render_ms.
-fn wait_ready(child: &mut Child, started: Instant) -> sh::Result<(f64, f64)> {
+/// What the page said when it was ready.
+struct Ready {
+    /// Process start to the page's ready signal, ms.
+    startup_ms: f64,
+    /// Process start to the page's time origin (the native part: Tauri, the app's own set-up,
+    /// WebKit's processes), ms.
+    native_ms: f64,
+    /// What the page reported as its render time, ms.
+    render_ms: f64,
+    /// The page's milestones, ms after it began to load.
+    marks: Vec<(String, f64)>,
+}
+
+/// Waits for the page's `ready <render_ms> <origin_ms> [name=ms]...` line (origin: the page's
+/// `performance.timeOrigin`, ms since the Unix epoch; then its milestones).
+fn wait_ready(child: &mut Child, started: Instant, started_at: SystemTime) -> sh::Result<Ready> {
     let stdout = child.stdout.take().expect("piped");
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(ms) = line.strip_prefix("ready ") {
-                let _ = tx.send((started.elapsed(), ms.trim().parse::<f64>().unwrap_or(0.0)));
+            if let Some(rest) = line.strip_prefix("ready ") {
+                let mut numbers = rest.split_whitespace().map(|v| v.parse::<f64>().ok());
+                let render = numbers.next().flatten().unwrap_or(0.0);
+                let origin = numbers.next().flatten().unwrap_or(0.0);
+                let marks: Vec<(String, f64)> = rest
+                    .split_whitespace()
+                    .filter_map(|w| w.split_once('='))
+                    .filter_map(|(name, ms)| Some((name.to_string(), ms.parse().ok()?)))
+                    .collect();
+                let _ = tx.send((started.elapsed(), render, origin, marks));
             }
         }
     });
-    let (elapsed, render) = rx
+    let (elapsed, render_ms, origin, marks) = rx
         .recv_timeout(Duration::from_secs(60))
         .map_err(|_| "the page did not say it was ready within 60 s".to_string())?;
-    Ok((elapsed.as_secs_f64() * 1000.0, render))
+    let spawned = started_at
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64() * 1000.0)
+        .unwrap_or(0.0);
+    Ok(Ready {
+        startup_ms: elapsed.as_secs_f64() * 1000.0,
+        native_ms: origin - spawned,
+        render_ms,
+        marks,
+    })
 }
 
 fn windowed(session: &Session, program: &Path) -> sh::Result<Windowed> {
-    let started = Instant::now();
+    let (started, started_at) = (Instant::now(), SystemTime::now());
     let mut child = start(session, program, &[], "1")?;
     let result = (|| {
-        let (startup_ms, render_ms) = wait_ready(&mut child, started)?;
+        let ready = wait_ready(&mut child, started, started_at)?;
         std::thread::sleep(WINDOW_IDLE);
         let (rss_kib, pss_kib) = procs::memory(&procs::tree(child.id()));
         Ok(Windowed {
-            startup_ms,
-            render_ms,
+            startup_ms: ready.startup_ms,
+            native_ms: ready.native_ms,
+            render_ms: ready.render_ms,
+            marks: ready.marks,
             rss_kib,
             pss_kib,
         })
@@ -217,9 +343,9 @@ fn opened_and_closed(
     program: &Path,
     resident: Option<&Path>,
 ) -> sh::Result<TrayOnly> {
-    let started = Instant::now();
+    let (started, started_at) = (Instant::now(), SystemTime::now());
     let mut child = start(session, program, &[], "close")?;
-    wait_ready(&mut child, started)?;
+    wait_ready(&mut child, started, started_at)?;
     let stays = match resident {
         None => child.id(),
         Some(exe) => {

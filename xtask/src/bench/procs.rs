@@ -92,6 +92,21 @@ pub fn kill_tree(root: u32) {
     }
 }
 
+/// Ends every process running the executable `exe` (with its children).
+pub fn kill_exe(exe: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        if std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p == exe) {
+            kill_tree(pid);
+        }
+    }
+}
+
 /// Whether `pid` runs (and is not a zombie).
 pub fn alive(pid: u32) -> bool {
     stat_field(pid, 0).is_some_and(|state| state != "Z")
