@@ -163,14 +163,18 @@ pub fn run(only: &[String]) -> sh::Result {
     Ok(())
 }
 
-/// Bundles the release build into a .deb with the Tauri CLI (the UI's dev dependency); returns
-/// its path.
+/// The Tauri CLI that bundles the .deb, the version of the `tauri` crate in Cargo.lock. Run
+/// through `npx` (prebuilt, fetched once into npm's cache), so it stays out of the UI's lock file
+/// and the test command.
+const TAURI_CLI: &str = "@tauri-apps/cli@2.12.5";
+
+/// Bundles the release build into a .deb with the Tauri CLI; returns its path.
 fn deb() -> sh::Result<PathBuf> {
     let dir = root().join("target/release/bundle/deb");
     let _ = std::fs::remove_dir_all(&dir);
     sh::run(
-        Command::new(root().join("ui/node_modules/.bin/tauri"))
-            .args(["bundle", "--bundles", "deb"])
+        sh::cmd("npx")
+            .args(["--yes", TAURI_CLI, "bundle", "--bundles", "deb"])
             .current_dir(root().join("src-tauri")),
     )?;
     std::fs::read_dir(&dir)
