@@ -6,7 +6,7 @@ use kagiban_core::kind::CredentialKind;
 use kagiban_core::lang::Lang;
 use kagiban_service::views::{
     AcceptDetails, AppStatus, CandidateSource, CandidateView, CopyReceipt, CredentialView,
-    ErrorView, FlowProgress, Marketplace, RdtReport, ShopView, VerifyReport,
+    DashboardView, ErrorView, FlowProgress, Marketplace, RdtReport, ShopView, VerifyReport,
 };
 use kagiban_service::{Error, ImportReport, Settings};
 use tauri::{AppHandle, Runtime, State};
@@ -31,15 +31,7 @@ pub(crate) fn fail(state: &AppState, err: Error) -> ErrorView {
 /// Start-up facts, including the keychain self-test (re-run on every call: the retry button).
 #[tauri::command]
 pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
-    let store = state.service.secret_store();
-    let check =
-        tauri::async_runtime::spawn_blocking(move || kagiban_service::keychain::self_test(store))
-            .await
-            .unwrap_or_else(|e| {
-                Err(Error::KeychainUnavailable {
-                    detail: e.to_string(),
-                })
-            });
+    let check = state.keychain_check().await;
     let lang = state.service.lang();
     Ok(AppStatus {
         keychain_error: check.err().map(|e| {
@@ -91,10 +83,10 @@ pub async fn add_shop(
         .map_err(|e| fail(&state, e))
 }
 
-/// Every credential, for the dashboard.
+/// The dashboard's whole screen in one answer: credentials, shops, flows with their progress.
 #[tauri::command]
-pub async fn dashboard(state: State<'_, AppState>) -> CmdResult<Vec<CredentialView>> {
-    state.service.dashboard().map_err(|e| fail(&state, e))
+pub async fn dashboard(state: State<'_, AppState>) -> CmdResult<DashboardView> {
+    state.service.dashboard_view().map_err(|e| fail(&state, e))
 }
 
 /// Saved progress of a flow.

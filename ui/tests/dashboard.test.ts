@@ -106,3 +106,18 @@ describe('Dashboard reminders', () => {
     expect(container.querySelector('[data-testid="dismiss-cred-s2-key"]')).toBeNull();
   });
 });
+
+describe('Dashboard with many shops', () => {
+  it('draws the first shops at once and the rest in the following frames, in order, none lost', async () => {
+    const fake = useFake();
+    const names = Array.from({ length: 60 }, (_, i) => `店舗${String(i + 1).padStart(2, '0')}`);
+    for (const name of names) await fake.addShop(name, 'rakuraku');
+    const all = (await fake.dashboard()).shops.map((s) => s.name);
+    expect(all.slice(-60)).toEqual(names);
+    const { container } = render(Dashboard, { onstartflow: () => {} });
+    await waitFor(() => expect(document.body.dataset.ready).toBe('1'));
+    await waitFor(() => expect(container.querySelectorAll('section.shop')).toHaveLength(all.length));
+    const shown = [...container.querySelectorAll('section.shop h3')].map((h) => h.firstChild?.textContent?.trim());
+    expect(shown).toEqual(all);
+  });
+});

@@ -277,6 +277,32 @@ pub struct FlowProgress {
     pub credential_id: Option<String>,
 }
 
+/// A flow as the dashboard offers it: its tile, and where the user left it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FlowCard {
+    /// Flow id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Whose shops the flow works on.
+    pub marketplace: Marketplace,
+    /// Saved progress, when the flow was left halfway.
+    pub progress: Option<FlowProgress>,
+}
+
+/// Everything the dashboard shows, in one answer (one round trip when the window opens).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DashboardView {
+    /// Every credential of every shop, superseded ones too (the history).
+    pub credentials: Vec<CredentialView>,
+    /// Every shop, by marketplace.
+    pub shops: Vec<ShopView>,
+    /// The flows, in the order offered.
+    pub flows: Vec<FlowCard>,
+}
+
 /// What the UI needs to know at start.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AppStatus {

@@ -12,8 +12,8 @@ use kagiban_core::lang::Lang;
 use kagiban_core::rakuraku::ConnectorExport;
 use kagiban_service::views::{
     AcceptDetails, AppStatus, CandidateView, ConnectionTestReport, ConnectorView, CopyReceipt,
-    CredentialView, ErrorView, FlowProgress, FolderCheckReport, Marketplace, RdtReport, ShopView,
-    VerifyReport,
+    CredentialView, DashboardView, ErrorView, FlowProgress, FolderCheckReport, Marketplace,
+    RdtReport, ShopView, VerifyReport,
 };
 use kagiban_service::{ImportReport, Settings};
 use ts_rs::TS;
@@ -34,6 +34,7 @@ fn export_all(dir: &Path) {
     ConnectorView::export_all_to(dir).unwrap();
     CopyReceipt::export_all_to(dir).unwrap();
     CredentialView::export_all_to(dir).unwrap();
+    DashboardView::export_all_to(dir).unwrap();
     ErrorView::export_all_to(dir).unwrap();
     FlowProgress::export_all_to(dir).unwrap();
     FlowView::export_all_to(dir).unwrap();

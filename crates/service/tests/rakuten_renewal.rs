@@ -356,3 +356,50 @@ async fn a_key_in_use_is_checked_once_a_day_retried_within_the_hour_when_offline
     assert_eq!(reports.len(), 1);
     assert!(reports[0].code.is_refusal(), "{:?}", reports[0].code);
 }
+
+#[tokio::test]
+async fn the_dashboard_gets_its_whole_screen_in_one_answer() {
+    let w = world().await;
+    let amazon = w.service.add_shop("Amazon店", Marketplace::Amazon).unwrap();
+    let rakuten = w
+        .service
+        .add_shop("楽天1号店", Marketplace::Rakuten)
+        .unwrap();
+    let key = store(&w, &rakuten.id, CredentialKind::RakutenServiceSecret, SP);
+    let progress = FlowProgress {
+        flow_id: "amazon_sp_api".into(),
+        shop_id: Some(amazon.id.clone()),
+        step_id: "seller_central".into(),
+        completed: vec!["shop".into()],
+        credential_id: None,
+    };
+    w.service.save_progress(&progress).unwrap();
+
+    let view = w.service.dashboard_view().unwrap();
+
+    assert_eq!(
+        view.credentials.iter().map(|c| &c.id).collect::<Vec<_>>(),
+        [&key]
+    );
+    // Shops by marketplace (楽天 first), flows in the order offered, each with its progress.
+    assert_eq!(
+        view.shops
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["楽天1号店", "Amazon店"]
+    );
+    assert_eq!(
+        view.flows.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
+        [
+            "rakuten_license_key",
+            "amazon_sp_api",
+            "amazon_mws",
+            "rakuraku_connector"
+        ]
+    );
+    assert!(view.flows[0].title.contains("licenseKey"));
+    assert_eq!(view.flows[0].progress, None);
+    assert_eq!(view.flows[1].progress, Some(progress));
+    assert_eq!(view.flows[1].marketplace, Marketplace::Amazon);
+}

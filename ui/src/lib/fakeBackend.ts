@@ -9,6 +9,7 @@ import type {
   CopyReceipt,
   CredentialKind,
   CredentialView,
+  DashboardView,
   ErrorView,
   FlowProgress,
   FlowView,
@@ -62,6 +63,7 @@ import {
 import { sample, type Cred } from './fakeSeed';
 import { FakeRakuraku } from './fakeRakuraku';
 import { checkRakurakuSecret, ruleMessage } from './fakeRakurakuRules';
+import { FLOW_IDS } from './flows';
 import { formatJstDateTime, isSecretKind, marketplaceOf } from './format';
 
 /** crates/service/src/service/shops.rs: MAX_SHOP_NAME_CHARS (the error message states it). */
@@ -365,9 +367,19 @@ export class FakeBackend implements Backend {
     return this.shopView(shop);
   }
 
-  async dashboard(): Promise<CredentialView[]> {
+  async dashboard(): Promise<DashboardView> {
     await this.tick('dashboard');
-    return this.creds.map((c) => this.view(c));
+    // Like the Rust dashboard_view: shops by marketplace, flows in the order offered.
+    const marketplaces: Marketplace[] = ['rakuten', 'amazon', 'rakuraku'];
+    return {
+      credentials: this.creds.map((c) => this.view(c)),
+      shops: marketplaces.flatMap((m) => this.shops.filter((s) => s.marketplace === m).map((s) => this.shopView(s))),
+      flows: FLOW_IDS.map((id) => {
+        const f = flowView(id, this.lang) ?? reject('not_found', say(errorMessages.not_found, this.lang));
+        const p = this.progress.get(id);
+        return { id: f.id, title: f.title, summary: f.summary, marketplace: f.marketplace, progress: p ? structuredClone(p) : null };
+      }),
+    };
   }
 
   async getProgress(flowId: string): Promise<FlowProgress | null> {

@@ -12,6 +12,7 @@ import type {
   CopyReceipt,
   CredentialKind,
   CredentialView,
+  DashboardView,
   FlowProgress,
   FlowView,
   FolderCheckReport,
@@ -45,8 +46,8 @@ export interface Backend {
   listShops(marketplace: Marketplace): Promise<ShopView[]>;
   /** add_shop; rejects with `invalid_shop_name` */
   addShop(name: string, marketplace: Marketplace): Promise<ShopView>;
-  /** dashboard: every credential, superseded ones included */
-  dashboard(): Promise<CredentialView[]>;
+  /** dashboard: the whole screen in one answer — every credential (superseded ones included), every shop, the flows with their progress */
+  dashboard(): Promise<DashboardView>;
   /** get_progress */
   getProgress(flowId: string): Promise<FlowProgress | null>;
   /** save_progress */

@@ -14,14 +14,20 @@ const FRAME_WAIT_MS = 1000;
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, FRAME_WAIT_MS);
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
+    afterNextFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
+}
+
+/** Runs `task` once the next frame has been drawn (at once where there are no frames). */
+export function afterNextFrame(task: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(task, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(task, 0));
 }
 
 /**

@@ -13,7 +13,8 @@ use kagiban_core::expiry::Urgency;
 use kagiban_core::flow::flow_for_kind;
 
 use crate::views::{
-    CredentialState, CredentialView, RenewalView, TrayItem, TraySummary, VerificationView,
+    CredentialState, CredentialView, DashboardView, FlowCard, RenewalView, TrayItem, TraySummary,
+    VerificationView,
 };
 
 /// How many expiries the tray menu lists.
@@ -50,6 +51,32 @@ impl Service {
             ))
         });
         Ok(views)
+    }
+
+    /// The dashboard's whole screen: credentials, shops, and the flows with their progress.
+    pub fn dashboard_view(&self) -> Result<DashboardView, Error> {
+        let lang = self.lang();
+        let mut shops = Vec::new();
+        for marketplace in kagiban_core::kind::Marketplace::ALL {
+            shops.extend(self.shops(marketplace)?);
+        }
+        let flows = kagiban_core::flow::FLOWS
+            .iter()
+            .map(|def| {
+                Ok(FlowCard {
+                    id: def.id.to_string(),
+                    title: def.title.get(lang).to_string(),
+                    summary: def.summary.get(lang).to_string(),
+                    marketplace: def.marketplace,
+                    progress: self.progress(def.id)?,
+                })
+            })
+            .collect::<Result<_, Error>>()?;
+        Ok(DashboardView {
+            credentials: self.dashboard()?,
+            shops,
+            flows,
+        })
     }
 
     /// What the tray shows now.
