@@ -18,7 +18,7 @@ use crate::{e2e, setup};
 
 pub use report::Figures;
 
-/// Measured runs per figure (after one warm-up run of each program).
+/// Measured runs per figure (after one warm-up run of each program), unless `--runs N` says.
 pub const RUNS: usize = 5;
 /// How long the tray-only figures wait before reading memory.
 const SETTLE: Duration = Duration::from_secs(30);
@@ -48,8 +48,10 @@ pub const PARTS: &[&str] = &[
     "dashboard",
 ];
 
-/// Runs the chosen parts (all when `only` is empty) and writes the report.
-pub fn run(only: &[String]) -> sh::Result {
+/// Runs the chosen parts (all when none is named) and writes the report. `--runs N` measures N
+/// runs of each instead of [`RUNS`] (more pairs tell a small difference from the noise).
+pub fn run(args: &[String]) -> sh::Result {
+    let (runs, only) = runs_and_parts(args)?;
     if let Some(unknown) = only.iter().find(|p| !PARTS.contains(&p.as_str())) {
         return Err(format!(
             "no benchmark part {unknown:?}; the parts are: {}",
@@ -77,7 +79,10 @@ pub fn run(only: &[String]) -> sh::Result {
         "--bin",
         "fake-notifications",
     ])?;
-    let mut figures = Figures::default();
+    let mut figures = Figures {
+        runs,
+        ..Figures::default()
+    };
     if wants("core") {
         figures.core = core_work()?;
     }
@@ -111,31 +116,31 @@ pub fn run(only: &[String]) -> sh::Result {
     // 1, 2: startup to the first screen ready, and memory with the window open.
     seed::seed(&data, 3)?;
     if wants("windowed") {
-        for run in 0..=RUNS {
+        for run in 0..=runs {
             let app = windowed(&session, &kagiban.window)?;
             let base = windowed(&session, &baseline.window)?;
             if run > 0 {
                 figures.windowed.push((app, base));
             }
-            println!("bench: windowed run {run}/{RUNS} done");
+            println!("bench: windowed run {run}/{runs} done");
         }
     }
     // 3, 4: only the tray, started hidden (memory after 30 s, then CPU over 60 s).
     if wants("tray") {
-        for run in 1..=RUNS {
+        for run in 1..=runs {
             let app = tray_only(&session, &kagiban.tray)?;
             let base = tray_only(&session, &baseline.tray)?;
             figures.hidden.push((app, base));
-            println!("bench: tray-only run {run}/{RUNS} done");
+            println!("bench: tray-only run {run}/{runs} done");
         }
     }
     // 3: only the tray, after the window was opened and closed.
     if wants("closed") {
-        for run in 1..=RUNS {
+        for run in 1..=runs {
             let app = opened_and_closed(&session, &kagiban.window, Some(&kagiban.tray.0))?;
             let base = opened_and_closed(&session, &baseline.window, None)?;
             figures.closed.push((app, base));
-            println!("bench: opened-and-closed run {run}/{RUNS} done");
+            println!("bench: opened-and-closed run {run}/{runs} done");
         }
     }
     // 6: the clipboard capture, driven through WebDriver.
@@ -145,7 +150,7 @@ pub fn run(only: &[String]) -> sh::Result {
     // 7: the dashboard's first render with 500 credentials.
     if wants("dashboard") {
         seed::seed(&data, 125)?;
-        for run in 0..=RUNS {
+        for run in 0..=runs {
             let app = windowed(&session, &kagiban.window)?;
             if run > 0 {
                 figures.dashboard_500.push(app);
@@ -161,6 +166,25 @@ pub fn run(only: &[String]) -> sh::Result {
     println!("{text}");
     println!("written to {}", out.join("report.md").display());
     Ok(())
+}
+
+/// Splits `--runs N` (N ≥ 1) from the names of the parts.
+fn runs_and_parts(args: &[String]) -> sh::Result<(usize, Vec<String>)> {
+    let mut runs = RUNS;
+    let mut parts = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--runs" {
+            runs = args
+                .next()
+                .and_then(|n| n.parse().ok())
+                .filter(|&n: &usize| n >= 1)
+                .ok_or("--runs takes a number of runs, 1 or more")?;
+        } else {
+            parts.push(arg.clone());
+        }
+    }
+    Ok((runs, parts))
 }
 
 /// The Tauri CLI that bundles the .deb, the version of the `tauri` crate in Cargo.lock. Run

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use super::{TrayOnly, Windowed, RUNS};
+use super::{TrayOnly, Windowed};
 
 /// One round: (Kagiban, baseline).
 type Pair = (Windowed, Windowed);
@@ -11,6 +11,8 @@ type Pair = (Windowed, Windowed);
 /// Everything measured.
 #[derive(Default)]
 pub struct Figures {
+    /// Measured runs of each program per figure.
+    pub runs: usize,
     /// (Kagiban, baseline) per run, alternating.
     pub windowed: Vec<(Windowed, Windowed)>,
     /// Tray only, started hidden.
@@ -162,8 +164,9 @@ impl Figures {
             md,
             "`cargo xtask bench`: release builds of Kagiban (`kagiban-app` + `kagiban-resident`) and of \
              `bench/baseline` (Tauri 2, one empty page, same versions and profile), run alternately in one \
-             Xvfb + D-Bus session, {RUNS} measured runs each after a warm-up. Medians; ratios are the median \
-             of the per-pair ratios (Kagiban ÷ baseline, same round).\n"
+             Xvfb + D-Bus session, {} measured runs each after a warm-up. Medians; ratios are the median \
+             of the per-pair ratios (Kagiban ÷ baseline, same round).\n",
+            self.runs
         );
         let _ = writeln!(md, "| machine | |\n|---|---|");
         for (k, v) in &self.machine.0 {
