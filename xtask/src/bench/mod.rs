@@ -249,7 +249,7 @@ pub struct Windowed {
     pub native_ms: f64,
     /// What the page reported: from asking for its data to showing it.
     pub render_ms: f64,
-    /// The page's milestones (Kagiban: status, data, dom, painted), ms after it began to load.
+    /// The page's milestones (Kagiban: status, data, dom, layout, painted), ms after it began to load.
     pub marks: Vec<(String, f64)>,
     /// Total RSS of the process tree after 5 s idle, KiB.
     pub rss_kib: u64,
@@ -428,4 +428,29 @@ fn core_work() -> sh::Result<Vec<(String, f64, f64)>> {
             Some((name, value("median_ms=")?, value("p95_ms=")?))
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn runs_can_be_asked_for_anywhere_among_the_parts() {
+        let (runs, parts) = runs_and_parts(&args(&["windowed", "--runs", "15", "size"])).unwrap();
+        assert_eq!(runs, 15);
+        assert_eq!(parts, args(&["windowed", "size"]));
+        assert_eq!(runs_and_parts(&[]).unwrap(), (RUNS, vec![]));
+    }
+
+    #[test]
+    fn runs_must_be_a_number_of_at_least_one() {
+        for bad in [&["--runs"][..], &["--runs", "0"], &["--runs", "many"]] {
+            let err = runs_and_parts(&args(bad)).unwrap_err();
+            assert!(err.contains("--runs takes a number"), "{err}");
+        }
+    }
 }
