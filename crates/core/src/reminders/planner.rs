@@ -16,13 +16,13 @@
 //! - Renewed or dismissed subjects get nothing; snoozed ones nothing until `snoozed_until`.
 //! - A new expiry date is a new series: nothing sent for the old date counts for it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::lead::{fire_time, Lead, LeadTimes, LeadTimesByKind, ReminderKey, SentLog};
+use super::lead::{fire_time, Lead, LeadTimesByKind, ReminderKey, SentLog};
 use crate::expiry::{days_left, jst, urgency, Urgency};
 use crate::kind::CredentialKind;
 
@@ -102,19 +102,27 @@ pub fn plan(
     now: DateTime<Utc>,
 ) -> Plan {
     let mut out = Plan::default();
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::new();
+    let mut sorted = SortedLeads::new(leads);
     for subject in subjects.iter().filter(|s| s.is_active()) {
-        if !seen.insert((subject.credential_id.as_str(), subject.expiry_date())) {
+        let expiry_date = subject.expiry_date();
+        if !seen.insert((subject.credential_id.as_str(), expiry_date)) {
             continue;
         }
         if subject.snoozed_until.is_some_and(|t| now < t) {
             continue;
         }
-        let floor = sent.latest_day(&subject.credential_id, subject.expiry_date());
-        let (fresh, stale): (Vec<_>, Vec<_>) = series(subject, leads.get(subject.kind), now)
-            .into_iter()
-            .filter(|k| k.fire_time() <= now && !sent.contains(k))
-            .partition(|k| floor.is_none_or(|f| k.day() > f));
+        // Only the leads whose time has come become keys and are looked up in the log.
+        let mut due = series(expiry_date, sorted.get(subject.kind), now)
+            .filter(|lead| fire_time(lead.day(expiry_date)) <= now)
+            .map(|lead| subject.key(expiry_date, lead))
+            .filter(|k| !sent.contains(k))
+            .peekable();
+        if due.peek().is_none() {
+            continue;
+        }
+        let floor = sent.latest_day(&subject.credential_id, expiry_date);
+        let (fresh, stale): (Vec<_>, Vec<_>) = due.partition(|k| floor.is_none_or(|f| k.day() > f));
         out.mark_sent_silently.extend(stale);
         let Some(most_urgent) = fresh.iter().map(ReminderKey::day).max() else {
             continue;
@@ -147,50 +155,90 @@ pub fn next_fire_time(
     sent: &SentLog,
     now: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
+    let mut sorted = SortedLeads::new(leads);
     subjects
         .iter()
         .filter(|s| s.is_active())
         .filter_map(|subject| {
+            let expiry_date = subject.expiry_date();
             let snooze = subject.snoozed_until.filter(|t| *t > now);
             let from = snooze.unwrap_or(now);
-            let floor = sent.latest_day(&subject.credential_id, subject.expiry_date());
-            series(subject, leads.get(subject.kind), from)
-                .into_iter()
-                .filter(|k| !sent.contains(k) && floor.is_none_or(|f| k.day() > f))
-                .map(|k| snooze.map_or(k.fire_time(), |t| t.max(k.fire_time())))
-                .filter(|t| *t > now)
+            let mut floor = None;
+            series(expiry_date, sorted.get(subject.kind), from)
+                .filter_map(|lead| {
+                    let fires = fire_time(lead.day(expiry_date));
+                    let at = snooze.map_or(fires, |t| t.max(fires));
+                    (at > now).then_some((lead, at))
+                })
+                .filter(|(lead, _)| {
+                    let floor = *floor.get_or_insert_with(|| {
+                        sent.latest_day(&subject.credential_id, expiry_date)
+                    });
+                    floor.is_none_or(|f| lead.day(expiry_date) > f)
+                        && !sent.contains(&subject.key(expiry_date, *lead))
+                })
+                .map(|(_, at)| at)
                 .min()
         })
         .min()
 }
 
-/// The candidate keys of a subject's current series around `at`: every configured lead, and
-/// after expiry the latest daily reminder due by `at` and the next one.
-fn series(subject: &ReminderSubject, leads: &LeadTimes, at: DateTime<Utc>) -> Vec<ReminderKey> {
-    let expiry_date = subject.expiry_date();
-    let key = |lead| ReminderKey {
-        credential_id: subject.credential_id.clone(),
-        expiry_date,
-        lead,
-    };
-    let mut keys: Vec<ReminderKey> = leads.leads().into_iter().map(key).collect();
-    if leads.daily_after_expiry {
-        let Some(first) = expiry_date.succ_opt() else {
-            return keys;
-        };
+impl ReminderSubject {
+    /// The key of one reminder of its series for `expiry_date`.
+    fn key(&self, expiry_date: NaiveDate, lead: Lead) -> ReminderKey {
+        ReminderKey {
+            credential_id: self.credential_id.clone(),
+            expiry_date,
+            lead,
+        }
+    }
+}
+
+/// Each kind's before-expiry leads, sorted once per plan instead of once per credential.
+struct SortedLeads<'a> {
+    leads: &'a LeadTimesByKind,
+    sorted: BTreeMap<CredentialKind, Vec<Lead>>,
+}
+
+impl<'a> SortedLeads<'a> {
+    fn new(leads: &'a LeadTimesByKind) -> Self {
+        Self {
+            leads,
+            sorted: BTreeMap::new(),
+        }
+    }
+
+    /// The before-expiry leads of `kind`, least urgent first, and whether it is reminded about
+    /// daily after expiry.
+    fn get(&mut self, kind: CredentialKind) -> (&[Lead], bool) {
+        let times = self.leads.get(kind);
+        let before = self.sorted.entry(kind).or_insert_with(|| times.leads());
+        (before, times.daily_after_expiry)
+    }
+}
+
+/// The candidate leads of a series expiring on `expiry_date`, around `at`: every configured
+/// lead before it, and after expiry the latest daily reminder due by `at` and the next one.
+fn series(
+    expiry_date: NaiveDate,
+    (before, daily_after_expiry): (&[Lead], bool),
+    at: DateTime<Utc>,
+) -> impl Iterator<Item = Lead> + '_ {
+    let mut after = [None, None];
+    if let Some(first) = expiry_date.succ_opt().filter(|_| daily_after_expiry) {
         let today = at.with_timezone(&jst()).date_naive();
         let latest_due = if fire_time(today) <= at {
             Some(today)
         } else {
             today.pred_opt()
         };
-        match latest_due.filter(|d| *d >= first) {
-            Some(day) => {
-                keys.push(key(Lead::AfterExpiry { day }));
-                keys.extend(day.succ_opt().map(|day| key(Lead::AfterExpiry { day })));
-            }
-            None => keys.push(key(Lead::AfterExpiry { day: first })),
-        }
+        after = match latest_due.filter(|d| *d >= first) {
+            Some(day) => [
+                Some(Lead::AfterExpiry { day }),
+                day.succ_opt().map(|day| Lead::AfterExpiry { day }),
+            ],
+            None => [Some(Lead::AfterExpiry { day: first }), None],
+        };
     }
-    keys
+    before.iter().copied().chain(after.into_iter().flatten())
 }
