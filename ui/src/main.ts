@@ -4,6 +4,7 @@ import './styles/base.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { setBackend } from './lib/ipc';
+import { askEarly } from './lib/firstScreen';
 import type { FakeScenario } from './lib/fakeBackend';
 
 async function start() {
@@ -16,6 +17,7 @@ async function start() {
     setBackend(fake);
     window.__kagibanFake = fake;
   }
+  askEarly();
   mount(App, { target: document.getElementById('app')! });
 }
 

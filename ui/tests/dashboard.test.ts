@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dashboard from '../src/views/Dashboard.svelte';
 import { flowView } from '../src/lib/fakeTexts';
 import { byTestId, useFake } from './helpers';
+import { askEarly } from '../src/lib/firstScreen';
 
 afterEach(() => {
   cleanup();
@@ -119,5 +120,30 @@ describe('Dashboard with many shops', () => {
     await waitFor(() => expect(container.querySelectorAll('section.shop')).toHaveLength(all.length));
     const shown = [...container.querySelectorAll('section.shop h3')].map((h) => h.firstChild?.textContent?.trim());
     expect(shown).toEqual(all);
+  });
+});
+
+describe('Dashboard data asked for as the page starts', () => {
+  it('is used by the first dashboard, which asks no second time', async () => {
+    const fake = useFake();
+    askEarly();
+    const { container } = render(Dashboard, { onstartflow: () => {} });
+    await waitFor(() => expect(document.body.dataset.ready).toBe('1'));
+    expect(byTestId(container, 'dashboard-row-cred-s1-key').dataset.status).toBe('due');
+    expect(fake.calls.filter((c) => c === 'dashboard')).toHaveLength(1);
+  });
+
+  it('is dropped when the keys change before the dashboard is drawn, so the new state shows', async () => {
+    const fake = useFake();
+    const cand = await fake.candidateFromText('rakuten_license_key', 'shop-1', 'SL404839_Zx8Kp2Wq5Rt7Yv3M');
+    const cred = await fake.acceptCandidate(cand.token, 'shop-1', { date: null, name: null });
+    await fake.verifyCredential(cred.id); // not active yet: the background check will retry
+    askEarly();
+    await waitFor(() => expect(fake.calls).toContain('dashboard'));
+    fake.runBackgroundCheck();
+    const { container } = render(Dashboard, { onstartflow: () => {} });
+    await waitFor(() => expect(document.body.dataset.ready).toBe('1'));
+    expect(fake.calls.filter((c) => c === 'dashboard')).toHaveLength(2);
+    expect(byTestId(container, `dashboard-row-${cred.id}`).dataset.state).toBe('active');
   });
 });
