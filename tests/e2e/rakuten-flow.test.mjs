@@ -27,7 +27,7 @@ async function atStep(id) {
 
 test('a shop owner renews the Rakuten licenseKey from RMS to the hand-over', async () => {
   browser = await launch();
-  await screenshot(browser, 'dashboard-empty');
+  await screenshot(browser, 'dashboard-before');
 
   // 店舗を選ぶ
   await click(browser, 'start-rakuten-flow');
