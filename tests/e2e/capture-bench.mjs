@@ -3,7 +3,9 @@
 // then 20 times: xclip puts a new licenseKey on the clipboard, and the page notes the moment the
 // key shows up captured (masked, with its last four characters). Prints one `capture <ms>` line
 // per try: from just before xclip started to that moment, both read from the same system clock.
-import { byId, click, env, launch, setClipboard } from './helpers.mjs';
+import {
+  addShop, byId, click, env, launch, setClipboard, stepPane,
+} from './helpers.mjs';
 
 const TRIES = Number(process.env.CAPTURE_TRIES ?? 20);
 const SHOP = '楽天 計測店';
@@ -11,9 +13,7 @@ const RMS_STEPS = ['rms_login', 'web_api_service', 'usage_settings', 'license_in
 const SP = env('TEST_SERVICE_SECRET');
 const SL = env('TEST_LICENSE_KEY');
 
-async function atStep(browser, id) {
-  await (await byId(browser, `step-${id}`)).waitForDisplayed({ timeout: 15_000 });
-}
+const atStep = stepPane;
 
 /** A licenseKey of the same shape as SL, different in its last four characters on each try. */
 function keyFor(i) {
@@ -25,11 +25,7 @@ const browser = await launch();
 try {
   await click(browser, 'start-rakuten-flow');
   await atStep(browser, 'shop');
-  await (await byId(browser, 'new-shop-name')).setValue(SHOP);
-  await click(browser, 'add-shop');
-  const option = await browser.$('[data-testid^="shop-option-"]');
-  await option.waitForDisplayed({ timeout: 10_000 });
-  await option.click();
+  await addShop(browser, SHOP);
   await click(browser, 'next');
   for (const id of RMS_STEPS) {
     await atStep(browser, id);

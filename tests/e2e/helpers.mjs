@@ -41,6 +41,22 @@ export async function click(browser, id) {
   await el.click();
 }
 
+/** A flow's step pane, once it is shown. */
+export async function stepPane(browser, id) {
+  const pane = await byId(browser, `step-${id}`);
+  await pane.waitForDisplayed({ timeout: 15_000 });
+  return pane;
+}
+
+/** On a flow's shop step: adds a new shop by its name and chooses it. */
+export async function addShop(browser, name) {
+  await (await byId(browser, 'new-shop-name')).setValue(name);
+  await click(browser, 'add-shop');
+  const option = await browser.$('[data-testid^="shop-option-"]');
+  await option.waitForDisplayed({ timeout: 10_000 });
+  await option.click();
+}
+
 let shot = 0;
 /** Saves a numbered screenshot into $E2E_OUT. */
 export async function screenshot(browser, name) {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 
 import {
-  assertNoSecretInSqlite, byId, click, env, eventually, launch, readClipboard, screenshot, secretServiceHolds, setClipboard,
+  addShop, assertNoSecretInSqlite, byId, click, env, eventually, launch, readClipboard, screenshot,
+  secretServiceHolds, setClipboard, stepPane,
 } from './helpers.mjs';
 
 // Test values in the documented shapes (a 64-character token; the AgentKey is opaque), not real ones.
@@ -31,11 +32,7 @@ after(async () => {
   if (base) rmSync(base, { recursive: true, force: true });
 });
 
-async function atStep(id) {
-  const pane = await byId(browser, `step-${id}`);
-  await pane.waitForDisplayed({ timeout: 15_000 });
-  return pane;
-}
+const atStep = (id) => stepPane(browser, id);
 
 /** Waits for 次へ to be enabled (the form's last change saved and checked), then clicks it. */
 async function next(id) {
@@ -124,11 +121,7 @@ test('a shop owner sets up 楽楽コネクタ: Step 1–4 with two bill settings
   // ショップを選ぶ
   await click(browser, 'start-flow-rakuraku_connector');
   await atStep('shop');
-  await (await byId(browser, 'new-shop-name')).setValue(SHOP);
-  await click(browser, 'add-shop');
-  const option = await browser.$('[data-testid^="shop-option-"]');
-  await option.waitForDisplayed({ timeout: 10_000 });
-  await option.click();
+  await addShop(browser, SHOP);
   await screenshot(browser, 'rakuraku-shop');
 
   // ご利用のオプション: both, so the IP step and 承認フローID are shown.

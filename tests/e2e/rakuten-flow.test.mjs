@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { after, test } from 'node:test';
 
 import {
-  assertNoSecretInSqlite, byId, click, env, fakeRmsIssues, fakeRmsRequests, launch, readClipboard, screenshot,
-  secretServiceHolds, setClipboard,
+  addShop, assertNoSecretInSqlite, byId, click, env, fakeRmsIssues, fakeRmsRequests, launch, readClipboard,
+  screenshot, secretServiceHolds, setClipboard, stepPane,
 } from './helpers.mjs';
 
 const SP = env('TEST_SERVICE_SECRET');
@@ -19,11 +19,7 @@ after(async () => {
   if (browser) await browser.deleteSession().catch(() => {});
 });
 
-async function atStep(id) {
-  const pane = await byId(browser, `step-${id}`);
-  await pane.waitForDisplayed({ timeout: 15_000 });
-  return pane;
-}
+const atStep = (id) => stepPane(browser, id);
 
 test('a shop owner renews the Rakuten licenseKey from RMS to the hand-over', async () => {
   browser = await launch();
@@ -32,11 +28,7 @@ test('a shop owner renews the Rakuten licenseKey from RMS to the hand-over', asy
   // 店舗を選ぶ
   await click(browser, 'start-rakuten-flow');
   await atStep('shop');
-  await (await byId(browser, 'new-shop-name')).setValue(SHOP);
-  await click(browser, 'add-shop');
-  const option = await browser.$('[data-testid^="shop-option-"]');
-  await option.waitForDisplayed({ timeout: 10_000 });
-  await option.click();
+  await addShop(browser, SHOP);
   await screenshot(browser, 'step-shop');
   await click(browser, 'next');
 

@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { after, test } from 'node:test';
 
 import {
-  assertNoSecretInSqlite, byId, click, count, env, eventually, fakeAmazonApp, fakeAmazonAuthorizes, fakeAmazonRequests,
-  launch, residentPids, screenshot, secretServiceHolds, setClipboard, stopResident, watchNotifications,
+  addShop, assertNoSecretInSqlite, byId, click, count, env, eventually, fakeAmazonApp, fakeAmazonAuthorizes,
+  fakeAmazonRequests, launch, residentPids, screenshot, secretServiceHolds, setClipboard, stepPane,
+  stopResident, watchNotifications,
 } from './helpers.mjs';
 
 // Test values in the documented formats (api-facts §2.3), not real credentials.
@@ -34,11 +35,7 @@ after(async () => {
   if (browser) await browser.deleteSession().catch(() => {});
 });
 
-async function atStep(id) {
-  const pane = await byId(browser, `step-${id}`);
-  await pane.waitForDisplayed({ timeout: 15_000 });
-  return pane;
-}
+const atStep = (id) => stepPane(browser, id);
 
 /** Sets a date field the way the date picker does (WebDriver cannot type into it portably). */
 async function setDate(id, value) {
@@ -72,11 +69,7 @@ test('a shop owner authorizes SP-API, checks it, and checks restricted data', as
   browser = await launch();
   await click(browser, 'start-flow-amazon_sp_api');
   await atStep('shop');
-  await (await byId(browser, 'new-shop-name')).setValue(SHOP);
-  await click(browser, 'add-shop');
-  const option = await browser.$('[data-testid^="shop-option-"]');
-  await option.waitForDisplayed({ timeout: 10_000 });
-  await option.click();
+  await addShop(browser, SHOP);
   await screenshot(browser, 'amazon-step-shop');
   await click(browser, 'next');
 
